@@ -1,0 +1,23 @@
+// GET /api/calls – calls matching the filters, newest first, keyset-paginated
+import { apiError } from "@/lib/http/api-error";
+import { parseCallFilters } from "@/lib/calls/call-filters";
+import { decodeCursor, listCalls, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/lib/calls/list-calls";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  const parsed = parseCallFilters(params);
+  if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
+
+  const limitParam = params.get("limit");
+  const limit = limitParam === null ? DEFAULT_PAGE_SIZE : Number(limitParam);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    return apiError(400, "invalid_query", `"limit" must be a whole number from 1 to ${MAX_PAGE_SIZE}`, { param: "limit" });
+  }
+  const cursorParam = params.get("cursor");
+  const cursor = cursorParam ? decodeCursor(cursorParam) : null;
+  if (cursorParam && !cursor) return apiError(400, "invalid_query", `"cursor" is not one this API returned`, { param: "cursor" });
+
+  return Response.json(await listCalls(parsed.filters, { cursor, limit }));
+}

@@ -1,0 +1,12 @@
+// GET /api/stats – per campaign: total calls and counts by status, for the same filters as /api/calls
+import { apiError } from "@/lib/http/api-error";
+import { parseCallFilters } from "@/lib/calls/call-filters";
+import { getCallStats } from "@/lib/calls/get-call-stats";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const parsed = parseCallFilters(new URL(request.url).searchParams);
+  if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
+  return Response.json(await getCallStats(parsed.filters));
+}

@@ -1,0 +1,15 @@
+// Every error the API returns has one shape: {"error":{"code","message"}}.
+export type ApiErrorCode =
+  | "unauthorized"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "invalid_json"
+  | "too_deeply_nested"
+  | "unusable_payload"
+  | "invalid_query"
+  | "not_found"
+  | "database_unavailable";
+
+export function apiError(status: number, code: ApiErrorCode, message: string, extra?: Record<string, unknown>): Response {
+  return Response.json({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
+}

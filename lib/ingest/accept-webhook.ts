@@ -1,0 +1,66 @@
+// The webhook's checks in the order a request meets them, each refusal recorded for the operator:
+// auth (401), content type (415), size (413), JSON (400), call id (422); then one transaction.
+import { apiError } from "@/lib/http/api-error";
+import { readLimitedBody, MAX_BODY_BYTES } from "@/lib/http/read-limited-body";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { ingestDelivery } from "./ingest-delivery";
+import { recordRejection } from "./rejections";
+import { isAuthorizedWebhook } from "./webhook-auth";
+
+const JSON_TYPES = /^(application\/(.+\+)?json|text\/json)$/i;
+
+export async function acceptVoxiaWebhook(request: Request): Promise<Response> {
+  const contentType = request.headers.get("content-type");
+
+  if (!isAuthorizedWebhook(request)) {
+    await request.body?.cancel().catch(() => {});
+    return refuse(401, "unauthorized", "missing or wrong webhook token: add ?token=<WEBHOOK_SECRET> to the URL in Voxia", contentType);
+  }
+
+  // A missing content type is accepted: the body decides. Anything else must say JSON.
+  const mediaType = contentType?.split(";")[0]?.trim();
+  if (mediaType && !JSON_TYPES.test(mediaType)) {
+    await request.body?.cancel().catch(() => {});
+    return refuse(415, "unsupported_media_type", `Content-Type must be application/json, not ${mediaType}`, contentType);
+  }
+
+  const body = await readLimitedBody(request);
+  if (!body.ok) {
+    return refuse(413, "payload_too_large", `the body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, contentType, undefined, body.receivedBytes || undefined);
+  }
+
+  let outcome;
+  try {
+    outcome = await ingestDelivery({ body: body.bytes, contentType });
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error(`[webhook] database unavailable, answered 503: ${(error as Error).message.split("\n")[0]}`);
+      return apiError(503, "database_unavailable", "the database is unavailable; nothing was stored, send the delivery again", {
+        retryable: true,
+      });
+    }
+    throw error;
+  }
+
+  switch (outcome.kind) {
+    case "stored":
+      return Response.json({ ok: true, callId: outcome.callId, duplicate: outcome.duplicate }, { status: 200 });
+    case "invalid_json":
+      return refuse(400, outcome.code, `the body is not valid JSON: ${outcome.message}`, contentType, body.bytes);
+    case "unusable_payload":
+      return refuse(422, "unusable_payload", outcome.message, contentType, body.bytes, undefined, { field: outcome.field });
+  }
+}
+
+async function refuse(
+  status: number,
+  code: Parameters<typeof apiError>[1],
+  message: string,
+  contentType: string | null,
+  body?: Uint8Array,
+  bodyBytes?: number,
+  extra?: Record<string, unknown>,
+): Promise<Response> {
+  await recordRejection({ httpStatus: status, code, message, contentType, body, bodyBytes });
+  return apiError(status, code, message, extra);
+}

@@ -1,0 +1,134 @@
+// Recomputes one call's rows (calls, call_answers, call_events, and its campaign and contact) from
+// every delivery stored for it. Runs inside the caller's transaction, under a per-call advisory lock,
+// so concurrent deliveries of the same call serialise here and the last one to commit sees them all.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { JsonValue } from "@/lib/voxia/parse-voxia-json";
+import { parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
+import { readVoxiaDelivery } from "@/lib/voxia/voxia-payload";
+import { mergeCallState, type CallState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
+
+export type Tx = Prisma.TransactionClient;
+
+export async function lockCall(tx: Tx, callId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${callId}, 0))`;
+}
+
+/** Reads and merges the call's stored deliveries; null when none is stored (or none parses). */
+export async function loadCallState(tx: Tx, callId: string): Promise<CallState | null> {
+  const rows = await tx.delivery.findMany({
+    where: { callId },
+    select: { body: true, sha256: true, receivedAt: true },
+  });
+  const received: ReceivedDelivery[] = [];
+  for (const row of rows) {
+    const delivery = decodeStoredDelivery(row.body);
+    if (delivery) received.push({ delivery, sha256: row.sha256, receivedAt: row.receivedAt });
+  }
+  return received.length > 0 ? mergeCallState(received) : null;
+}
+
+/** A stored body, read the way the webhook read it when it accepted it. */
+export function decodeStoredDelivery(body: Uint8Array) {
+  try {
+    const result = readVoxiaDelivery(parseVoxiaJson(new TextDecoder().decode(body)));
+    return result.ok ? result.delivery : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function writeCallState(tx: Tx, state: CallState): Promise<void> {
+  if (state.campaignId) {
+    // The name on the newest call wins, whatever order calls arrive in.
+    await tx.$executeRaw`
+      INSERT INTO campaigns (id, name, last_call_at) VALUES (${state.campaignId}, ${state.campaignName}, ${state.createdAt})
+      ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, campaigns.name), last_call_at = EXCLUDED.last_call_at
+      WHERE campaigns.last_call_at <= EXCLUDED.last_call_at`;
+  }
+  if (state.contactKey) {
+    const data = state.contactData ? JSON.stringify(state.contactData) : null;
+    await tx.$executeRaw`
+      INSERT INTO contacts (id, name, phone_number, data, last_call_at)
+      VALUES (${state.contactKey}, ${state.contactName}, ${state.contactPhone}, ${data}::jsonb, ${state.createdAt})
+      ON CONFLICT (id) DO UPDATE SET
+        name = COALESCE(EXCLUDED.name, contacts.name),
+        phone_number = COALESCE(EXCLUDED.phone_number, contacts.phone_number),
+        data = COALESCE(EXCLUDED.data, contacts.data),
+        last_call_at = EXCLUDED.last_call_at
+      WHERE contacts.last_call_at <= EXCLUDED.last_call_at`;
+  }
+
+  const row = callRow(state);
+  await tx.call.upsert({ where: { id: state.id }, create: row, update: row });
+  await tx.callAnswer.deleteMany({ where: { callId: state.id } });
+  await tx.callEvent.deleteMany({ where: { callId: state.id } });
+  if (state.answers.length > 0) {
+    await tx.callAnswer.createMany({
+      data: state.answers.map((answer) => ({
+        callId: state.id,
+        campaignId: state.campaignId,
+        label: answer.label,
+        type: answer.type,
+        value: json(answer.value),
+        valueText: answer.valueText,
+        order: answer.order,
+        description: answer.description,
+        options: json(answer.options),
+      })),
+    });
+  }
+  if (state.events && state.events.length > 0) {
+    await tx.callEvent.createMany({
+      data: state.events.map((event, position) => ({ callId: state.id, position, type: event.type, data: json(event.data) })),
+    });
+  }
+}
+
+function callRow(state: CallState): Prisma.CallUncheckedCreateInput {
+  return {
+    id: state.id,
+    campaignId: state.campaignId,
+    contactId: state.contactKey,
+    contactName: state.contactName,
+    contactPhone: state.contactPhone,
+    contactData: json(state.contactData),
+    status: state.status,
+    callStatus: state.callStatus,
+    postProcessStatus: state.postProcessStatus,
+    hangUpReason: state.hangUpReason,
+    webhookEvent: state.webhookEvent,
+    stageRank: state.stageRank,
+    duration: state.duration,
+    totalDuration: state.totalDuration,
+    callMeLater: state.callMeLater,
+    doNotCall: state.doNotCall,
+    wrongNumber: state.wrongNumber,
+    interestedReached: state.interestedReached,
+    interestedDescription: state.interestedDescription,
+    isTestCall: state.isTestCall,
+    createdAt: state.createdAt,
+    phoneFrom: state.phoneFrom,
+    organizationId: state.organizationId,
+    twilioAccountSid: state.twilioAccountSid,
+    twilioCallSessionId: state.twilioCallSessionId,
+    sessionId: state.sessionId,
+    webhookUrl: state.webhookUrl,
+    slackUrl: state.slackUrl,
+    webhookEvents: json(state.webhookEvents),
+    webhookStatuses: json(state.webhookStatuses),
+    transcript: json(state.transcript),
+    transcriptText: state.transcriptText,
+    summary: json(state.summary),
+    conversationFlow: json(state.conversationFlow),
+    variables: json(state.variables),
+    extra: json(state.extra),
+    deliveryCount: state.deliveryCount,
+    firstReceivedAt: state.firstReceivedAt,
+    lastReceivedAt: state.lastReceivedAt,
+  };
+}
+
+/** JSON null is stored as SQL NULL: "not said" and "said null" read the same on every page. */
+function json(value: JsonValue | object | null | undefined): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}
