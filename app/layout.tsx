@@ -14,7 +14,16 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
             <Link href="/" className="font-semibold">Callboard</Link>
-            <Link href="/calls" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">Calls</Link>
+            {[
+              ["/", "Overview"],
+              ["/calls", "Calls"],
+              ["/campaigns", "Campaigns"],
+              ["/settings/webhook", "Connect"],
+            ].map(([href, label]) => (
+              <Link key={href} href={href!} className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+                {label}
+              </Link>
+            ))}
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

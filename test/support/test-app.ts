@@ -73,8 +73,8 @@ export async function startTestApp(options: { databaseUrl: string; embedded?: bo
 }
 
 /** POSTs a body to the app's webhook. */
-export function postWebhook(app: { url: string }, body: string | Uint8Array, init: { contentType?: string | null; query?: string; headers?: Record<string, string> } = {}) {
+export function postWebhook(app: { url: string }, body: string | Uint8Array<ArrayBuffer> | Buffer, init: { contentType?: string | null; query?: string; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.contentType !== null) headers["content-type"] = init.contentType ?? "application/json";
-  return fetch(`${app.url}/api/webhooks/voxia${init.query ?? ""}`, { method: "POST", body, headers });
+  return fetch(`${app.url}/api/webhooks/voxia${init.query ?? ""}`, { method: "POST", body: body as BodyInit, headers });
 }

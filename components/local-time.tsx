@@ -1,0 +1,31 @@
+"use client";
+import { useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
+
+/**
+ * A timestamp in the viewer's locale and time zone. The server renders the UTC time (it cannot know
+ * the viewer's zone); the browser replaces it after hydration.
+ */
+export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: boolean }) {
+  const text = useSyncExternalStore(
+    subscribe,
+    () => format(iso, dateOnly, undefined),
+    () => format(iso, dateOnly, "UTC"),
+  );
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {text}
+    </time>
+  );
+}
+
+function format(iso: string, dateOnly: boolean, timeZone: string | undefined): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(undefined, {
+    dateStyle: "medium",
+    ...(dateOnly ? {} : { timeStyle: "short" }),
+    ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
+  }).format(date);
+}
