@@ -8,7 +8,8 @@ import { getCallKpis, type CallKpis } from "@/lib/dashboard/get-call-kpis";
 import { formatDuration, formatPercent } from "@/lib/ui/format";
 import { KpiSkeleton } from "./skeletons";
 
-const kpisOnce = cache(getCallKpis);
+/** getCallKpis, once per request and filters object. */
+export const kpisOnce = cache(getCallKpis);
 
 export type KpiName = "calls" | "connectedRate" | "interestedRate" | "averageDuration" | "callbacks" | "doNotCall";
 
