@@ -41,15 +41,15 @@ export default async function CampaignsPage({ searchParams }: PageProps<"/campai
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full min-w-[40rem] text-left text-sm">
+          <table className="w-full text-left text-sm">
             <caption className="sr-only">Campaigns with their calls and outcome mix in the selected range</caption>
             <thead className="text-xs text-slate-500 dark:text-slate-400">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Campaign</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Calls</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Interested</th>
-                <th scope="col" className="w-2/5 px-4 py-2 font-medium">Outcome mix</th>
-                <th scope="col" className="px-4 py-2 font-medium">Last call</th>
+                <th scope="col" className="px-2 py-2 sm:px-4 font-medium">Campaign</th>
+                <th scope="col" className="px-2 py-2 sm:px-4 text-right font-medium">Calls</th>
+                <th scope="col" className="px-2 py-2 sm:px-4 text-right font-medium">Interested</th>
+                <th scope="col" className="w-1/4 px-4 py-2 font-medium sm:w-2/5">Outcome mix</th>
+                <th scope="col" className="hidden px-2 py-2 font-medium md:table-cell">Last call</th>
               </tr>
             </thead>
             <tbody>
@@ -59,7 +59,7 @@ export default async function CampaignsPage({ searchParams }: PageProps<"/campai
                 const interested = c.byStatus.INTERESTED ?? 0;
                 return (
                   <tr key={c.id ?? ""} data-campaign={c.id ?? ""} className="border-t border-slate-200 dark:border-slate-800">
-                    <th scope="row" className="px-4 py-2 font-medium">
+                    <th scope="row" className="px-2 py-2 sm:px-4 font-medium">
                       {c.id ? (
                         <Link className="underline-offset-2 hover:underline" href={campaignHref(c.id)}>{name}</Link>
                       ) : (
@@ -67,21 +67,21 @@ export default async function CampaignsPage({ searchParams }: PageProps<"/campai
                       )}
                       {c.id && c.name ? <span className="block text-xs font-normal break-all text-slate-500 dark:text-slate-400">{c.id}</span> : null}
                     </th>
-                    <td className="px-4 py-2 text-right tabular-nums" data-total={c.total}>
+                    <td className="px-2 py-2 sm:px-4 text-right tabular-nums" data-total={c.total}>
                       {c.id && c.total > 0 ? <Link className="underline" href={callsHref(campaignFilters)}>{number.format(c.total)}</Link> : number.format(c.total)}
                     </td>
-                    <td className="px-4 py-2 text-right tabular-nums">
+                    <td className="px-2 py-2 sm:px-4 text-right tabular-nums">
                       {c.id && interested > 0 ? (
                         <Link className="underline" href={statusHref(campaignFilters, "INTERESTED")!}>{number.format(interested)}</Link>
                       ) : (
                         number.format(interested)
                       )}
-                      <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{formatPercent(interested, c.total, locale)}</span>
+                      <span className="ml-1 block text-xs text-slate-500 sm:inline dark:text-slate-400">{formatPercent(interested, c.total, locale)}</span>
                     </td>
-                    <td className="px-4 py-2">
+                    <td className="px-2 py-2 sm:px-4">
                       <OutcomeMixBar byStatus={c.byStatus} filters={c.id ? campaignFilters : null} campaignName={name} locale={locale} />
                     </td>
-                    <td className="px-4 py-2 whitespace-nowrap text-slate-600 dark:text-slate-400">
+                    <td className="hidden px-2 py-2 whitespace-nowrap text-slate-600 md:table-cell dark:text-slate-400">
                       {c.lastCallAt ? <LocalTime iso={c.lastCallAt.toISOString()} /> : "—"}
                     </td>
                   </tr>

@@ -27,6 +27,8 @@ export function StackedBarChart({ title, rows, series, orientation, labelFormat 
     return orientation === "rows" && text.length > 24 ? `${text.slice(0, 23)}…` : text;
   };
   const height = orientation === "rows" ? Math.max(120, 48 + rows.length * 36) : 288;
+  // Room for the longest (truncated) row label, so short names leave the bars the width.
+  const labelWidth = Math.min(160, 16 + 7 * Math.max(4, ...rows.map((r) => Math.min(24, label(r.label).length))));
 
   return (
     <div role="img" aria-label={title} className="w-full text-slate-600 dark:text-slate-300" style={{ height }} data-chart={title}>
@@ -42,7 +44,7 @@ export function StackedBarChart({ title, rows, series, orientation, labelFormat 
           {orientation === "rows" ? (
             <>
               <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => number.format(v)} {...AXIS} />
-              <YAxis type="category" dataKey="label" width={160} tickFormatter={label} interval={0} {...AXIS} />
+              <YAxis type="category" dataKey="label" width={labelWidth} tickFormatter={label} interval={0} {...AXIS} />
             </>
           ) : (
             <>

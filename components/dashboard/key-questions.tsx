@@ -34,7 +34,7 @@ function Question({ question: q, locale }: { question: KeyQuestionBreakdown; loc
       <h3 className="font-medium break-words">{q.label}</h3>
       {q.description ? <p className="mt-0.5 text-sm text-slate-600 break-words dark:text-slate-400">{q.description}</p> : null}
       <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        {q.type ? `${humanize(q.type)} · ` : ""}answered in {number.format(q.answered)} of {number.format(q.calls)} calls
+        {q.type ? `${q.type.toUpperCase() === "YES_NO" ? "Yes/No" : humanize(q.type)} · ` : ""}answered in {number.format(q.answered)} of {number.format(q.calls)} calls
       </p>
       <div className="mt-3 text-sm">
         {q.kind === "yes_no" ? <YesNo yes={q.yes} no={q.no} other={q.other} locale={locale} /> : null}
