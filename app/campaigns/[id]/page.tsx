@@ -1,7 +1,7 @@
 // A campaign (/campaigns/{id}): its figures, funnel, outcomes over time and key-question answers.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
 import { callsHref } from "@/lib/dashboard/calls-link";
 import { dashboardRange } from "@/lib/dashboard/dashboard-range";
@@ -19,15 +19,17 @@ import { ChartSkeleton } from "@/components/dashboard/skeletons";
 export const dynamic = "force-dynamic";
 
 const OUTCOMES_OVER_TIME_TITLE = "Outcomes over time";
+// The metadata and the page both need the campaign: one lookup per request.
+const campaignOnce = cache(getCampaign);
 
 export async function generateMetadata({ params }: PageProps<"/campaigns/[id]">) {
-  const campaign = await getCampaign(decodeURIComponent((await params).id));
+  const campaign = await campaignOnce(decodeURIComponent((await params).id));
   return { title: campaign ? (campaign.name ?? campaign.id) : "Campaign not found" };
 }
 
 export default async function CampaignPage({ params, searchParams }: PageProps<"/campaigns/[id]">) {
   const id = decodeURIComponent((await params).id);
-  const [campaign, range, locale] = await Promise.all([getCampaign(id), searchParams.then((p) => dashboardRange(p)), requestLocale()]);
+  const [campaign, range, locale] = await Promise.all([campaignOnce(id), searchParams.then((p) => dashboardRange(p)), requestLocale()]);
   if (!campaign) notFound();
   // This page is about one campaign: only the range and the test-call choice come from the URL.
   const filters: CallFilters = { ...range.filters, campaign: [campaign.id], status: [], callStatus: [], q: null };
