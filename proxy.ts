@@ -8,12 +8,18 @@ import { getCampaign } from "@/lib/dashboard/get-campaign";
 export const config = { matcher: "/campaigns/:id" };
 
 export async function proxy(request: NextRequest) {
-  const id = decodeURIComponent(request.nextUrl.pathname.slice("/campaigns/".length));
+  const notFound = NextResponse.rewrite(new URL("/campaigns-not-found", request.url));
+  let id: string;
+  try {
+    id = decodeURIComponent(request.nextUrl.pathname.slice("/campaigns/".length));
+  } catch {
+    return notFound; // malformed %-escapes name no campaign
+  }
   try {
     if (await getCampaign(id)) return NextResponse.next();
   } catch {
     // The database is unreachable: let the page render and show its error state.
     return NextResponse.next();
   }
-  return NextResponse.rewrite(new URL("/campaigns-not-found", request.url));
+  return notFound;
 }
