@@ -1,0 +1,96 @@
+// Campaigns (/campaigns): every campaign's calls in the range and its outcome mix.
+import Link from "next/link";
+import { dashboardRange } from "@/lib/dashboard/dashboard-range";
+import { callsHref, statusHref } from "@/lib/dashboard/calls-link";
+import { listCampaigns } from "@/lib/dashboard/list-campaigns";
+import { requestLocale } from "@/lib/dashboard/request-locale";
+import { formatPercent } from "@/lib/ui/format";
+import { LocalTime } from "@/components/local-time";
+import { OutcomeMixBar } from "@/components/dashboard/outcome-mix-bar";
+import { RangeForm, rangeText } from "@/components/dashboard/range-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Campaigns" };
+
+export default async function CampaignsPage({ searchParams }: PageProps<"/campaigns">) {
+  const range = dashboardRange(await searchParams);
+  const filters = { ...range.filters, status: [], callStatus: [], q: null };
+  const [campaigns, locale] = await Promise.all([listCampaigns(filters), requestLocale()]);
+  const number = new Intl.NumberFormat(locale);
+  const rangeQuery = new URLSearchParams();
+  if (!range.isDefault) {
+    if (filters.from) rangeQuery.set("from", filters.from.toISOString().slice(0, 10));
+    if (filters.to) rangeQuery.set("to", new Date(filters.to.getTime() - 1).toISOString().slice(0, 10));
+  }
+  if (filters.test !== "exclude") rangeQuery.set("test", filters.test);
+  const campaignHref = (id: string) => `/campaigns/${encodeURIComponent(id)}${rangeQuery.size > 0 ? `?${rangeQuery}` : ""}`;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">Campaigns</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{rangeText(range.start, range.end, locale)}</p>
+      </div>
+      <RangeForm action="/campaigns" filters={filters} />
+      {campaigns.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm dark:border-slate-700">
+          <p>No campaigns yet. Campaigns appear here with their first call.</p>
+          <p className="mt-2">
+            <Link className="underline" href="/settings/webhook">Connect Voxia</Link> to start receiving calls.
+          </p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Campaigns with their calls and outcome mix in the selected range</caption>
+            <thead className="text-xs text-slate-500 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-2 py-2 sm:px-4 font-medium">Campaign</th>
+                <th scope="col" className="px-2 py-2 sm:px-4 text-right font-medium">Calls</th>
+                <th scope="col" className="px-2 py-2 sm:px-4 text-right font-medium">Interested</th>
+                <th scope="col" className="w-1/4 px-4 py-2 font-medium sm:w-2/5">Outcome mix</th>
+                <th scope="col" className="hidden px-2 py-2 font-medium md:table-cell">Last call</th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.map((c) => {
+                const name = c.name ?? c.id ?? "No campaign";
+                const campaignFilters = c.id ? { ...filters, campaign: [c.id] } : filters;
+                const interested = c.byStatus.INTERESTED ?? 0;
+                return (
+                  <tr key={c.id ?? ""} data-campaign={c.id ?? ""} className="border-t border-slate-200 dark:border-slate-800">
+                    <th scope="row" className="px-2 py-2 sm:px-4 font-medium">
+                      {c.id ? (
+                        <Link className="underline-offset-2 hover:underline" href={campaignHref(c.id)}>{name}</Link>
+                      ) : (
+                        <span className="text-slate-500 dark:text-slate-400">Calls without a campaign</span>
+                      )}
+                      {c.id && c.name ? <span className="block text-xs font-normal break-all text-slate-500 dark:text-slate-400">{c.id}</span> : null}
+                    </th>
+                    <td className="px-2 py-2 sm:px-4 text-right tabular-nums" data-total={c.total}>
+                      {c.id && c.total > 0 ? <Link className="underline" href={callsHref(campaignFilters)}>{number.format(c.total)}</Link> : number.format(c.total)}
+                    </td>
+                    <td className="px-2 py-2 sm:px-4 text-right tabular-nums">
+                      {c.id && interested > 0 ? (
+                        <Link className="underline" href={statusHref(campaignFilters, "INTERESTED")!}>{number.format(interested)}</Link>
+                      ) : (
+                        number.format(interested)
+                      )}
+                      <span className="ml-1 block text-xs text-slate-500 sm:inline dark:text-slate-400">{formatPercent(interested, c.total, locale)}</span>
+                    </td>
+                    <td className="px-2 py-2 sm:px-4">
+                      <OutcomeMixBar byStatus={c.byStatus} filters={c.id ? campaignFilters : null} campaignName={name} locale={locale} />
+                    </td>
+                    <td className="hidden px-2 py-2 whitespace-nowrap text-slate-600 md:table-cell dark:text-slate-400">
+                      {c.lastCallAt ? <LocalTime iso={c.lastCallAt.toISOString()} /> : "—"}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

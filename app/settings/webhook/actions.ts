@@ -1,0 +1,23 @@
+"use server";
+// The "Send Voxia's example" button: stores the published example through the webhook's ingestion
+// path and says where the call can be seen.
+import { revalidatePath } from "next/cache";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { ingestPublishedExample } from "@/lib/dashboard/ingest-published-example";
+
+export type SendExampleResult =
+  | { ok: true; callId: string; duplicate: boolean }
+  | { ok: false; message: string }
+  | null;
+
+export async function sendPublishedExample(): Promise<SendExampleResult> {
+  try {
+    const outcome = await ingestPublishedExample();
+    revalidatePath("/settings/webhook");
+    if (outcome.kind === "stored") return { ok: true, callId: outcome.callId, duplicate: outcome.duplicate };
+    return { ok: false, message: `The example was refused: ${outcome.message}` };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { ok: false, message: "The database is unavailable; nothing was stored. Try again in a moment." };
+    throw error;
+  }
+}

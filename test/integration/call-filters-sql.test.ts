@@ -1,0 +1,109 @@
+// callWhereSql (raw SQL, for the dashboard's aggregates) must select exactly the calls callWhere
+// (Prisma, for the list, API and export) selects, for every kind of filter: otherwise a chart's
+// count and the list its segment links to would disagree. Real Postgres, calls stored by the real
+// ingestion code.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { lifecycleDeliveries, type CallSpec } from "../support/voxia-fixtures.ts";
+
+let database: TestDatabase;
+let mod: {
+  prisma: typeof import("../../lib/db/client.ts").prisma;
+  ingestDelivery: typeof import("../../lib/ingest/ingest-delivery.ts").ingestDelivery;
+  callWhere: typeof import("../../lib/calls/call-filters.ts").callWhere;
+  parseCallFilters: typeof import("../../lib/calls/call-filters.ts").parseCallFilters;
+  callWhereSql: typeof import("../../lib/calls/call-filters-sql.ts").callWhereSql;
+  getCallKpis: typeof import("../../lib/dashboard/get-call-kpis.ts").getCallKpis;
+  Prisma: typeof import("../../lib/generated/prisma/client.ts").Prisma;
+};
+
+const A = { id: "camp-a", name: "A" };
+const B = { id: "camp-b", name: "B" };
+const SPECS: CallSpec[] = [
+  { id: "c1", campaign: A, outcome: "INTERESTED", createdAt: "2025-01-01T10:00:00Z", contact: { id: "k1", name: "Ann 100%", phoneNumber: "+1555001" } },
+  { id: "c2", campaign: A, outcome: "NOT_INTERESTED", createdAt: "2025-01-02T00:00:00Z", contact: { id: "k2", name: "Bob_Smith", phoneNumber: "+1555002" } },
+  { id: "c3", campaign: B, notConnected: "BUSY", createdAt: "2025-01-02T23:59:59.999Z", contact: { id: "k3", name: "Cleo", phoneNumber: "+1555003" } },
+  { id: "c4", campaign: B, outcome: "CALL_ME_LATER", createdAt: "2025-01-03T12:00:00Z", isTestCall: true, contact: { id: "k4", name: "Dan", phoneNumber: "+1555004" } },
+  { id: "c5", campaign: B, notConnected: "NO_ANSWER", createdAt: "2025-01-04T08:00:00Z", contact: { id: "k5", name: "Bobby", phoneNumber: "+1555005" } },
+  { id: "c6", campaign: A, outcome: "DO_NOT_CALL", createdAt: "2025-01-05T08:00:00Z", contact: { id: "k6", name: "Eve", phoneNumber: "+1555006" },
+    transcript: [{ role: "user", content: "Please remove me from your list" }] },
+];
+
+before(async () => {
+  database = await createTestDatabase("call_filters_sql");
+  process.env.DATABASE_URL = database.url;
+  if (database.embedded) process.env.CALLBOARD_EMBEDDED_DB = "1";
+  mod = {
+    ...(await import("../../lib/db/client.ts")),
+    ...(await import("../../lib/ingest/ingest-delivery.ts")),
+    ...(await import("../../lib/calls/call-filters.ts")),
+    ...(await import("../../lib/calls/call-filters-sql.ts")),
+    ...(await import("../../lib/dashboard/get-call-kpis.ts")),
+    ...(await import("../../lib/generated/prisma/client.ts")),
+  };
+  for (const spec of SPECS) {
+    for (const delivery of lifecycleDeliveries(spec)) {
+      const outcome = await mod.ingestDelivery({ body: new TextEncoder().encode(delivery.body), contentType: "application/json" });
+      assert.equal(outcome.kind, "stored");
+    }
+  }
+});
+after(async () => {
+  await mod?.prisma().$disconnect();
+  const { db } = await import("../../lib/db/client.ts");
+  await db().pool.end();
+  await database?.drop();
+});
+
+const CASES: [string, string][] = [
+  ["no filter (test calls excluded by default)", ""],
+  ["test calls included", "test=include"],
+  ["test calls only", "test=only"],
+  ["one campaign", "campaign=camp-a"],
+  ["two campaigns", "campaign=camp-a&campaign=camp-b&test=include"],
+  ["status", "status=INTERESTED,BUSY"],
+  ["callStatus", "callStatus=COMPLETED"],
+  ["date-only range is whole UTC days", "from=2025-01-02&to=2025-01-02"],
+  ["instant bounds", "from=2025-01-01T10:00:00Z&to=2025-01-02T00:00:00Z"],
+  ["search in name, case-insensitive", "q=bob"],
+  ["search in transcript", "q=REMOVE ME"],
+  ["search in phone", "q=555003"],
+  ["search text with % is literal", "q=100%"],
+  ["search text with _ is literal", "q=b_s"],
+  ["everything at once", "campaign=camp-a&status=NOT_INTERESTED&from=2025-01-01&to=2025-01-03&q=bob&test=include"],
+];
+
+for (const [name, query] of CASES) {
+  test(`callWhereSql selects what callWhere selects: ${name}`, async () => {
+    const parsed = mod.parseCallFilters(new URLSearchParams(query));
+    assert.ok(parsed.ok);
+    const viaPrisma = (await mod.prisma().call.findMany({ where: mod.callWhere(parsed.filters), select: { id: true } })).map((c) => c.id).sort();
+    const viaSql = (
+      await mod.prisma().$queryRaw<{ id: string }[]>(mod.Prisma.sql`SELECT c.id FROM calls c WHERE ${mod.callWhereSql(parsed.filters)}`)
+    ).map((c) => c.id).sort();
+    assert.deepEqual(viaSql, viaPrisma);
+  });
+}
+
+test("the search cases above are not vacuous: literal % and _ match only where they appear", async () => {
+  const ids = async (q: string) => {
+    const parsed = mod.parseCallFilters(new URLSearchParams({ q }));
+    assert.ok(parsed.ok);
+    const rows = await mod.prisma().$queryRaw<{ id: string }[]>(mod.Prisma.sql`SELECT c.id FROM calls c WHERE ${mod.callWhereSql(parsed.filters)}`);
+    return rows.map((c) => c.id).sort();
+  };
+  assert.deepEqual(await ids("100%"), ["c1"]);
+  assert.deepEqual(await ids("b_s"), ["c2"]);
+});
+
+test("the KPI figures nest: interested ⊆ completed ⊆ connected ⊆ calls", async () => {
+  const parsed = mod.parseCallFilters(new URLSearchParams("test=include"));
+  assert.ok(parsed.ok);
+  const k = await mod.getCallKpis(parsed.filters);
+  assert.deepEqual(
+    { calls: k.calls, connected: k.connected, completed: k.completed, interested: k.interested, callbacks: k.callbacks, doNotCall: k.doNotCall },
+    { calls: 6, connected: 4, completed: 4, interested: 1, callbacks: 1, doNotCall: 1 },
+  );
+  assert.equal(k.averageDuration, 128);
+});
