@@ -23,9 +23,11 @@ export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: b
 function format(iso: string, dateOnly: boolean, timeZone: string | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, {
+  const text = new Intl.DateTimeFormat(undefined, {
     dateStyle: "medium",
     ...(dateOnly ? {} : { timeStyle: "short" }),
-    ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
+    ...(timeZone ? { timeZone } : {}),
   }).format(date);
+  // Intl refuses timeZoneName together with dateStyle, so the server's zone is named by hand.
+  return timeZone && !dateOnly ? `${text} ${timeZone}` : text;
 }

@@ -14,7 +14,7 @@ test("Voxia's published example, posted to the webhook, appears in the list and 
   await expect(row).toContainText("Interested");
   await row.getByRole("link").first().click();
 
-  await expect(page).toHaveURL(/\/calls\/%7BcallId%7D$/);
+  await expect(page).toHaveURL(/\/calls\/%7BcallId%7D(\?|$)/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("John");
   await expect(page.getByText("Hi, can you tell me more about your services?")).toBeVisible();
 });

@@ -3,6 +3,15 @@ export function JsonValue({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === "") return <span className="text-slate-500">—</span>;
   if (typeof value === "string") return <span className="break-words whitespace-pre-wrap">{value}</span>;
   if (typeof value === "number" || typeof value === "boolean") return <span className="font-mono">{String(value)}</span>;
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+    return (
+      <ul className="flex flex-wrap gap-1">
+        {value.map((v, i) => (
+          <li key={i} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs [overflow-wrap:anywhere] dark:bg-slate-800">{v}</li>
+        ))}
+      </ul>
+    );
+  }
   return <JsonBlock value={value} />;
 }
 

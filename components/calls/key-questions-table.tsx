@@ -6,8 +6,9 @@ import { JsonValue } from "./json-value";
 export function KeyQuestionsTable({ questions }: { questions: CallDetail["keyQuestions"] }) {
   if (questions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No key questions were answered on this call.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+    // Focusable: on a phone the table scrolls sideways and a keyboard user must be able to scroll it.
+    <div className="overflow-x-auto" tabIndex={0}>
+      <table className="w-full min-w-[36rem] text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-700 dark:text-slate-400">
             <th scope="col" className="py-1.5 pr-3 font-medium">Question</th>

@@ -36,7 +36,7 @@ export function TranscriptView({ transcript, contactName }: { transcript: unknow
               side === "agent"
                 ? "self-start rounded-bl-sm bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"
                 : side === "callee"
-                  ? "self-end rounded-br-sm bg-blue-700 text-white dark:bg-blue-600"
+                  ? "self-end rounded-br-sm bg-blue-700 text-white"
                   : "self-center border border-dashed border-slate-300 dark:border-slate-600"
             }`}
           >
