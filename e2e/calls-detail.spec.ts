@@ -69,12 +69,32 @@ test("every field Voxia sent is on the page", async ({ page }) => {
   for (const text of ["{organizationId}", "{accountSid}", "{callSessionId}", "{sessionId}", "POST_PROCESSING_FINISHED:VOICE_MAIL"]) await expect(other).toContainText(text);
 });
 
+test("a call in the older format, with fields and values this version does not know, shows them all", async ({ page }) => {
+  await page.goto("/calls/call-legacy");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hedy Lamarr");
+  const lines = page.getByRole("list", { name: "Transcript" }).getByRole("listitem");
+  expect(await lines.evaluateAll((els) => els.map((el) => el.getAttribute("data-role")))).toEqual(["other", "agent", "callee"]);
+  await expect(lines.nth(0)).toContainText("system");
+  // What a contact said is text, never markup.
+  await expect(lines.nth(2)).toContainText("<b>Not</b> now, please.");
+  const questions = page.getByRole("region", { name: "Key questions" });
+  await expect(questions.getByRole("row", { name: /Budget/ })).toContainText("About 5k a year");
+  await expect(page.getByRole("region", { name: "Events" })).toContainText("VOICEMAIL_DROP");
+  await expect(page.getByRole("region", { name: "Events" })).toContainText("renewal-v2");
+  const other = page.getByRole("region", { name: "Other fields" });
+  await expect(other).toContainText("variables (older format)");
+  await expect(other).toContainText("Gold");
+  await expect(other).toContainText("sentimentScore");
+  await expect(other).toContainText("0.72");
+});
+
 test("Newer/Older step through the list the reader came from", async ({ page }) => {
   await page.goto(`/calls/call-grace?campaign=${SPRING.id}`);
   await page.getByRole("link", { name: /Older call/ }).click();
   await expect(page).toHaveURL(new RegExp(`/calls/call-ada\\?campaign=${SPRING.id}$`));
   await expect(page.getByRole("link", { name: /Older call/ })).toHaveCount(0);
   await page.getByRole("link", { name: /Newer call/ }).click();
+  await expect(page).toHaveURL(/\/calls\/call-grace\?/);
   await page.getByRole("link", { name: /Newer call/ }).click();
   await expect(page).toHaveURL(/\/calls\/call-alan\?/);
   await page.getByRole("link", { name: /All calls/ }).click();

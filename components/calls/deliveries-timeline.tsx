@@ -16,7 +16,7 @@ export async function DeliveriesTimeline({ callId, deliveries }: { callId: strin
           <span aria-hidden className="absolute top-1.5 -left-[1.4rem] size-2.5 rounded-full bg-blue-600 ring-2 ring-white dark:ring-slate-900" />
           <div className="flex flex-wrap items-baseline gap-x-3 text-sm">
             <span className="font-mono font-medium break-all">{d.webhookEvent ?? "(no webhookEvent)"}</span>
-            <span className="text-slate-600 dark:text-slate-400"><LocalTime iso={d.receivedAt} /></span>
+            <span className="text-slate-600 dark:text-slate-400"><LocalTime iso={d.receivedAt} withSeconds /></span>
           </div>
           <details className="mt-1">
             <summary className="cursor-pointer text-sm text-blue-700 dark:text-blue-300">

@@ -51,10 +51,29 @@ export const BULK_CALLS: CallSpec[] = Array.from({ length: BULK_COUNT }, (_, i) 
   contact: contact(100 + i, `Bulk Contact ${i}`),
 }));
 
+/** A delivery in Voxia's older documented format, with things this version does not know. */
+export const LEGACY_CALL = {
+  id: "call-legacy",
+  createdAt: "2025-05-12T08:00:00.000Z",
+  status: "COMPLETED",
+  contact: { name: "Hedy Lamarr", phoneNumber: "+15550000099" },
+  variables: { name: "Hedy Lamarr", phoneNumber: "+15550000099", plan: "Gold" },
+  summary: { Budget: "About 5k a year", "Decision maker": "Yes" },
+  duration: 95,
+  transcript: [
+    { role: "system", content: "Call recorded for quality." },
+    { role: "agent", content: "Hello Hedy, calling about your renewal." },
+    { role: "user", content: "<b>Not</b> now, please." },
+  ],
+  events: [{ type: "VOICEMAIL_DROP", data: { droppedAt: "2025-05-12T08:01:00Z", clip: "renewal-v2" } }],
+  sentimentScore: 0.72,
+};
+
 /** Every delivery of the seeded calls: full lifecycles for the named ones, the final one for bulk. */
 export function seedDeliveries(): string[] {
   return [
     ...SEEDED_CALLS.flatMap((spec) => lifecycleDeliveries(spec).map((d) => d.body)),
+    JSON.stringify(LEGACY_CALL),
     ...BULK_CALLS.map((spec) => JSON.stringify(payloadFor(spec, "POST_PROCESSING_FINISHED:NOT_INTERESTED", "final"))),
   ];
 }
