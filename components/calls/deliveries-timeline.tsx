@@ -5,6 +5,7 @@ import { parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { LocalTime } from "@/components/local-time";
 import { redactUrlSecrets } from "./redact-url-secrets";
 import { JsonBlock } from "./json-value";
+import { DetailsOnDemand } from "./details-on-demand";
 
 export async function DeliveriesTimeline({ callId, deliveries }: { callId: string; deliveries: CallDetail["deliveries"] }) {
   if (deliveries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No deliveries are stored for this call.</p>;
@@ -18,12 +19,16 @@ export async function DeliveriesTimeline({ callId, deliveries }: { callId: strin
             <span className="font-mono font-medium break-all">{d.webhookEvent ?? "(no webhookEvent)"}</span>
             <span className="text-slate-600 dark:text-slate-400"><LocalTime iso={d.receivedAt} withSeconds /></span>
           </div>
-          <details className="mt-1">
-            <summary className="cursor-pointer text-sm text-blue-700 dark:text-blue-300">
-              Raw body<span className="sr-only"> of delivery {i + 1} ({d.webhookEvent ?? "no event"})</span>
-            </summary>
+          <DetailsOnDemand
+            className="mt-1"
+            summary={
+              <summary className="cursor-pointer text-sm text-blue-700 dark:text-blue-300">
+                Raw body<span className="sr-only"> of delivery {i + 1} ({d.webhookEvent ?? "no event"})</span>
+              </summary>
+            }
+          >
             <BodyView body={bodies[i] ?? null} />
-          </details>
+          </DetailsOnDemand>
         </li>
       ))}
     </ol>
