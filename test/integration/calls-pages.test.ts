@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
-import { lifecycleDeliveries } from "../support/voxia-fixtures.ts";
+import { lifecycleDeliveries, payloadFor } from "../support/voxia-fixtures.ts";
 
 let database: TestDatabase;
 let app: TestApp;
@@ -54,4 +54,14 @@ test("the table is rendered on the server, times included (in UTC until the brow
   const page = await html("/calls?test=only");
   assert.match(page.text, /<a [^>]*href="\/calls\/only-test\?test=only"/);
   assert.match(page.text, /<time dateTime="2024-03-11T14:56:41.642Z">[^<]*UTC<\/time>/);
+});
+
+test("a call whose id holds URL-special characters has a working page", async () => {
+  for (const id of ["a%41b", "x/y z?#"]) {
+    const spec = { id, contact: { id: `c-${id}`, name: `Caller ${id}`, phoneNumber: "+15550001111" } };
+    assert.equal((await postWebhook(app, JSON.stringify(payloadFor(spec, "HANG_UP", "ended")))).status, 200);
+    const page = await html(`/calls/${encodeURIComponent(id)}`);
+    assert.equal(page.status, 200, id);
+    assert.ok(page.text.includes(`<title>Call with Caller ${id.replace("&", "&amp;")} · Callboard</title>`), id);
+  }
 });

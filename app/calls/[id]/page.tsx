@@ -25,19 +25,20 @@ import { redactUrlSecrets } from "@/components/calls/redact-url-secrets";
 export const dynamic = "force-dynamic";
 
 // The metadata and the page read the same call once per request.
-const loadCall = cache(getCall);
-
-/** The id as stored; a malformed escape is taken literally (it then simply is not found). */
-function callIdFrom(param: string): string {
+const loadCall = cache(async (param: string) => {
+  // Next hands the page the segment still percent-encoded but generateMetadata decoded (16.4): try the
+  // decoded id first and the segment as given on a miss, so ids containing "%" work in both.
+  let decoded = param;
   try {
-    return decodeURIComponent(param);
+    decoded = decodeURIComponent(param);
   } catch {
-    return param;
+    // a malformed escape: the segment is taken literally
   }
-}
+  return (await getCall(decoded)) ?? (decoded !== param ? await getCall(param) : null);
+});
 
 export async function generateMetadata({ params }: PageProps<"/calls/[id]">): Promise<Metadata> {
-  const call = await loadCall(callIdFrom((await params).id));
+  const call = await loadCall((await params).id);
   return { title: call ? `Call with ${call.contact.name ?? call.contact.phoneNumber ?? call.id}` : "Call not found" };
 }
 
@@ -48,7 +49,7 @@ const isEmpty = (value: unknown) =>
   value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === "object" && Object.keys(value as object).length === 0);
 
 export default async function CallPage({ params, searchParams }: PageProps<"/calls/[id]">) {
-  const call = await loadCall(callIdFrom((await params).id));
+  const call = await loadCall((await params).id);
   if (!call) notFound();
   const filters = parseCallFiltersLeniently(await searchParams);
   const query = serializeCallFilters(filters).toString();
