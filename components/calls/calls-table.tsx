@@ -1,5 +1,5 @@
-// The calls table. Below the md breakpoint each row becomes a card with labelled fields, so it reads on
-// a phone without sideways scrolling.
+// The calls table. Below the md breakpoint each row becomes a card of labelled fields, two to a line,
+// so it reads on a phone without sideways scrolling.
 import Link from "next/link";
 import type { CallSummaryJson } from "@/lib/calls/call-json";
 import { formatDuration } from "@/lib/ui/format";
@@ -7,7 +7,7 @@ import { humanize } from "@/lib/voxia/vocabulary";
 import { LocalTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 
-const cell = "block [overflow-wrap:anywhere] px-3 py-1 md:table-cell md:py-2 md:align-top before:mr-2 before:text-xs before:font-medium before:text-slate-500 before:content-[attr(data-label)] md:before:content-none dark:before:text-slate-400";
+const cell = "block [overflow-wrap:anywhere] px-3 py-1 md:table-cell md:py-2 md:align-top before:mr-2 before:text-xs before:font-medium before:text-slate-500 before:whitespace-nowrap before:content-[attr(data-label)] md:before:content-none dark:before:text-slate-400";
 
 export function CallsTable({ calls, query }: { calls: CallSummaryJson[]; query: string }) {
   return (
@@ -24,12 +24,12 @@ export function CallsTable({ calls, query }: { calls: CallSummaryJson[]; query: 
         {calls.map((call) => (
           <tr
             key={call.id}
-            className="block rounded-lg border border-slate-200 bg-white py-2 md:table-row md:rounded-none md:border-0 md:border-b md:bg-transparent md:py-0 dark:border-slate-800 dark:bg-slate-900 md:dark:bg-transparent"
+            className="grid grid-cols-2 rounded-lg border border-slate-200 bg-white py-2 md:table-row md:rounded-none md:border-0 md:border-b md:bg-transparent md:py-0 dark:border-slate-800 dark:bg-slate-900 md:dark:bg-transparent"
           >
-            <td className={`${cell} whitespace-nowrap text-slate-600 dark:text-slate-300`} data-label="Time">
+            <td className={`${cell} col-span-2 whitespace-nowrap text-slate-600 dark:text-slate-300`} data-label="Time">
               <LocalTime iso={call.createdAt} />
             </td>
-            <td className={cell} data-label="Contact">
+            <td className={`${cell} col-span-2`} data-label="Contact">
               <Link
                 href={`/calls/${encodeURIComponent(call.id)}${query ? `?${query}` : ""}`}
                 className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
