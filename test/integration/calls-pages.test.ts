@@ -65,3 +65,11 @@ test("a call whose id holds URL-special characters has a working page", async ()
     assert.ok(page.text.includes(`<title>Call with Caller ${id.replace("&", "&amp;")} · Callboard</title>`), id);
   }
 });
+
+test("a status Voxia adds later is offered in the status filter and shown in the table", async () => {
+  const body = { ...payloadFor({ id: "new-status", contact: { id: "c-ns", name: "Nia Status", phoneNumber: "+15550002222" } }, "HANG_UP", "ended"), status: "VOICEMAIL_LEFT_TWICE" };
+  assert.equal((await postWebhook(app, JSON.stringify(body))).status, 200);
+  const page = await html("/calls");
+  assert.match(page.text, /type="checkbox"[^>]*\/><span[^>]*>Voicemail left twice<\/span>/);
+  assert.match((await html("/calls?status=VOICEMAIL_LEFT_TWICE")).text, /Nia Status/);
+});
