@@ -1,35 +1,38 @@
-import Link from "next/link";
-import { parseCallFiltersLeniently } from "@/lib/calls/call-filters";
-import { listCalls } from "@/lib/calls/list-calls";
+// /calls – every call, newest first, filtered by the URL (the same parameters as GET /api/calls).
+import { Suspense } from "react";
+import { parseCallFiltersLeniently, serializeCallFilters } from "@/lib/calls/call-filters";
+import { listFilterOptions } from "@/lib/calls/list-filter-options";
+import { CallFilterControls } from "@/components/calls/call-filter-controls";
+import { CallsResults } from "@/components/calls/calls-results";
+import { CallsTableSkeleton } from "@/components/calls/calls-table-skeleton";
+import { decodeCursor } from "@/lib/calls/list-calls";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
 
 export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
-  const filters = parseCallFiltersLeniently(await searchParams);
-  const { calls } = await listCalls(filters);
+  const params = await searchParams;
+  const filters = parseCallFiltersLeniently(params);
+  const query = serializeCallFilters(filters).toString();
+  const older = typeof params.cursor === "string" ? decodeCursor(params.cursor) : null;
+  const newer = !older && typeof params.before === "string" ? decodeCursor(params.before) : null;
+  const options = await listFilterOptions();
   return (
-    <div>
-      <h1 className="mb-4 text-xl font-semibold">Calls</h1>
-      {calls.length === 0 ? (
-        <p>No calls received yet.</p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr><th>Time</th><th>Contact</th><th>Campaign</th><th>Status</th></tr>
-          </thead>
-          <tbody>
-            {calls.map((call) => (
-              <tr key={call.id} className="border-t border-slate-200 dark:border-slate-800">
-                <td className="py-2"><Link className="underline" href={`/calls/${encodeURIComponent(call.id)}`}>{call.createdAt}</Link></td>
-                <td>{call.contact.name} {call.contact.phoneNumber}</td>
-                <td>{call.campaign?.name ?? call.campaign?.id}</td>
-                <td>{call.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">Calls</h1>
+        <a
+          href={`/api/calls/export${query ? `?${query}` : ""}`}
+          download
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+        >
+          Export CSV<span className="sr-only"> of all calls matching these filters</span>
+        </a>
+      </div>
+      <CallFilterControls query={query} campaigns={options.campaigns} statuses={options.statuses} callStatuses={options.callStatuses} />
+      <Suspense key={`${query}|${older ? "o" + params.cursor : ""}|${newer ? "n" + params.before : ""}`} fallback={<CallsTableSkeleton />}>
+        <CallsResults filters={filters} query={query} older={older} newer={newer} />
+      </Suspense>
     </div>
   );
 }

@@ -1,0 +1,37 @@
+// GET /api/calls/export – every call matching the filters as a CSV download, streamed in batches
+import { apiError } from "@/lib/http/api-error";
+import { parseCallFilters } from "@/lib/calls/call-filters";
+import { exportCallsCsv } from "@/lib/calls/export-calls-csv";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const parsed = parseCallFilters(new URL(request.url).searchParams);
+  if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
+
+  const chunks = exportCallsCsv(parsed.filters);
+  const encoder = new TextEncoder();
+  // Pull-based: the next batch is read from the database only when the client has taken the last one.
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="callboard-calls-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
