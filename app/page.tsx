@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
+import { requireViewer } from "@/lib/auth/require-viewer";
 
-export default function Home() {
+export default async function Home() {
+  await requireViewer();
   redirect("/calls");
 }

@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
 import { getCall } from "@/lib/calls/get-call";
+import { requireViewer } from "@/lib/auth/require-viewer";
 
 export const dynamic = "force-dynamic";
 
 export default async function CallPage({ params }: PageProps<"/calls/[id]">) {
+  await requireViewer();
   const { id } = await params;
   const call = await getCall(decodeURIComponent(id));
   if (!call) notFound();
