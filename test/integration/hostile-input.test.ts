@@ -105,28 +105,44 @@ test("__proto__ and constructor keys Voxia forwards are stored and read back as 
 
 test(`${RUNS} generated deliveries: never a 5xx, never a partial write, the server stays up`, { timeout: 240_000 }, async () => {
   const refused = new Map<number, number>();
+  const problems: string[] = [];
+  // Generated up front from one seed (printed, to replay a failure with HOSTILE_SEED) and sent
+  // from several connections at once: bounded time, and the server also sees them concurrently.
+  const seed = process.env.HOSTILE_SEED ? Number(process.env.HOSTILE_SEED) : Math.floor(Math.random() * 2 ** 31);
+  const cases = fc.sample(fc.tuple(body, contentType), { numRuns: RUNS, seed });
   const started = Date.now();
-  await fc.assert(
-    fc.asyncProperty(body, contentType, async (payloadBody, type) => {
-      const res = await postWebhook(app!, typeof payloadBody === "string" ? payloadBody : Buffer.from(payloadBody), { contentType: type });
-      const text = await res.text();
-      assert.ok(res.status < 500, `${res.status} ${text.slice(0, 300)}`);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < cases.length; i = next++) {
+      const [payloadBody, type] = cases[i]!;
       const bytes = typeof payloadBody === "string" ? Buffer.from(payloadBody) : Buffer.from(payloadBody);
-      if (res.ok) {
-        const json = JSON.parse(text);
-        assert.equal(json.ok, true);
-        assert.equal(typeof json.callId, "string");
-        accepted.set(sha256Bytes(bytes), json.callId);
-      } else {
-        assert.ok([400, 413, 415, 422].includes(res.status), `unexpected ${res.status} ${text.slice(0, 300)}`);
-        assert.match(JSON.parse(text).error.code, /^[a-z_]+$/);
-        refused.set(res.status, (refused.get(res.status) ?? 0) + 1);
+      let res: Response;
+      let text: string;
+      try {
+        res = await postWebhook(app!, bytes, { contentType: type });
+        text = await res.text();
+      } catch (error) {
+        // Over the size limit the server answers 413 without reading the rest and closes the
+        // connection; a client still sending may see the close before the answer.
+        if (bytes.byteLength > 1024 * 1024) refused.set(413, (refused.get(413) ?? 0) + 1);
+        else problems.push(`no answer: ${(error as Error).message} ← ${type} ${bytes.subarray(0, 300).toString()}`);
+        continue;
       }
-    }),
-    { numRuns: RUNS, seed: process.env.HOSTILE_SEED ? Number(process.env.HOSTILE_SEED) : undefined },
-  );
+      const sample = `${res.status} ${text.slice(0, 200)} ← ${type} ${bytes.subarray(0, 300).toString()}`;
+      if (res.status >= 500) problems.push(`5xx: ${sample}`);
+      else if (res.ok) {
+        const json = JSON.parse(text);
+        if (json.ok !== true || typeof json.callId !== "string") problems.push(`odd 2xx: ${sample}`);
+        else accepted.set(sha256Bytes(bytes), json.callId);
+      } else if (![400, 413, 415, 422].includes(res.status) || !/^[a-z_]+$/.test(JSON.parse(text).error?.code ?? "")) {
+        problems.push(`unexpected refusal: ${sample}`);
+      } else refused.set(res.status, (refused.get(res.status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+  assert.deepEqual(problems.slice(0, 5), [], `seed ${seed}: ${problems.length} problem(s)`);
   const seconds = (Date.now() - started) / 1000;
-  console.log(`[hostile] ${RUNS} requests in ${seconds.toFixed(1)} s: ${accepted.size} distinct accepted, refused ${JSON.stringify(Object.fromEntries(refused))}`);
+  console.log(`[hostile] seed ${seed}: ${RUNS} requests in ${seconds.toFixed(1)} s: ${accepted.size} distinct accepted, refused ${JSON.stringify(Object.fromEntries(refused))}`);
   assert.ok(accepted.size > RUNS / 5, "a good share of the generated deliveries are usable");
   assert.ok(refused.size >= 3, "the generator reaches several refusals");
 
