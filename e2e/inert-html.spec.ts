@@ -68,6 +68,7 @@ for (const path of pages) {
     for (const text of SHOWS_TEXT[path] ?? []) await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator("body img[src='x'], body svg[onload], body iframe").count()).toBe(0);
+    await page.screenshot({ path: `test-results/inert${path.replace(/[^a-z0-9]+/gi, "-")}.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
 }
