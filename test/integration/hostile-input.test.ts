@@ -152,6 +152,13 @@ test(`${RUNS} generated deliveries: never a 5xx, never a partial write, the serv
   assert.equal(last.status, 200);
   accepted.set(sha256(JSON.stringify(payloadFor({ id: "after-the-storm", outcome: "INTERESTED" }, "DIALING", "early"))), "after-the-storm");
   assert.equal(app!.process.exitCode, null);
+  // Refusals are logged with their reason, never with the caller's data.
+  const output = app!.output();
+  assert.match(output, /\[webhook\] refused 400/);
+  for (const phone of ["+15555551234", "+1234567890", "+1999999999", "5555551234", "1234567890", "1999999999"]) {
+    assert.ok(!output.includes(phone), `the app's log contains the phone number ${phone}`);
+  }
+  assert.ok(!/x{200}/.test(output), "the app's log contains a payload's long string");
   await app!.stop();
   app = undefined;
 
