@@ -1,10 +1,19 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, HSTS, STATIC_SECURITY_HEADERS } from "./lib/security/content-security-policy";
 
 const nextConfig: NextConfig = {
   // Webhook URLs carry the secret as ?token=; the dev server must not print them.
   logging: { incomingRequests: { ignore: [/\/api\/webhooks\//] } },
   poweredByHeader: false,
   typedRoutes: false,
+  // Pages get their per-request CSP (with a nonce) and HSTS from proxy.ts; everything gets these.
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
+    ];
+  },
 };
 
 export default nextConfig;

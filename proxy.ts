@@ -1,25 +1,30 @@
-// Answers /campaigns/{unknown id} with a real 404 status. The page itself cannot: the root
-// loading.tsx starts streaming (status 200) before the page learns the campaign does not exist, as
-// Next.js documents (file-conventions/loading, "Status codes"), so the existence check runs here,
-// before rendering, and an unknown id is rewritten to a path no route matches (the app's 404 page).
+// Runs before every page: a fresh CSP nonce per response (Next.js reads it from the request's
+// Content-Security-Policy header and stamps it on its scripts), HSTS over HTTPS, and the requested
+// path for the sign-in redirect's return-to. Access control is NOT here: each page and route
+// handler checks it itself (lib/auth), so a proxy bypass (CVE-2025-29927) exposes nothing.
 import { NextResponse, type NextRequest } from "next/server";
-import { getCampaign } from "@/lib/dashboard/get-campaign";
+import { HSTS, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { isHttpsRequest } from "@/lib/auth/session-cookie";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path-header";
 
-export const config = { matcher: "/campaigns/:id" };
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const https = isHttpsRequest(request.headers, request.url);
+  const policy = pageContentSecurityPolicy(nonce, { https, development: process.env.NODE_ENV === "development" });
 
-export async function proxy(request: NextRequest) {
-  const notFound = NextResponse.rewrite(new URL("/campaigns-not-found", request.url));
-  let id: string;
-  try {
-    id = decodeURIComponent(request.nextUrl.pathname.slice("/campaigns/".length));
-  } catch {
-    return notFound; // malformed %-escapes name no campaign
-  }
-  try {
-    if (await getCampaign(id)) return NextResponse.next();
-  } catch {
-    // The database is unreachable: let the page render and show its error state.
-    return NextResponse.next();
-  }
-  return notFound;
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
+
+export const config = {
+  // Pages only: API responses get a fixed policy from next.config.ts, and the webhook's body must
+  // not pass through the proxy (it would be buffered and size-capped there).
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
+import { SignOutButton } from "@/components/sign-out-button";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,7 +9,10 @@ export const metadata: Metadata = {
   description: "Outcomes of your Voxia AI phone calls",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: proxy.ts gives each response a fresh CSP nonce, which Next.js
+  // can only stamp on its inline scripts at request time (a prerendered page would be blocked).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -24,6 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 {label}
               </Link>
             ))}
+            <SignOutButton />
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

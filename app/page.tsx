@@ -9,11 +9,13 @@ import { OutcomesByCampaign, OUTCOMES_BY_CAMPAIGN_TITLE } from "@/components/das
 import { CallsOverTime, callsOverTimeTitle } from "@/components/dashboard/calls-over-time";
 import { RangeForm, rangeText } from "@/components/dashboard/range-form";
 import { ChartSkeleton } from "@/components/dashboard/skeletons";
+import { requireViewer } from "@/lib/auth/require-viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: PageProps<"/">) {
+  await requireViewer();
   const range = dashboardRange(await searchParams);
   const { filters } = range;
   const locale = await requestLocale();

@@ -4,10 +4,14 @@ import { spawn } from "node:child_process";
 import { migrateDatabase } from "../lib/db/migrate.ts";
 import { redactedDatabaseUrl } from "../lib/db/database-url.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "./start-embedded-db.ts";
+import { exitIfInsecure } from "../lib/security/required-settings.ts";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 let embedded: EmbeddedDb | undefined;
+
+// `npm start` serves production: refuse before touching the database (the server checks again).
+if (mode === "start") exitIfInsecure({ ...env, NODE_ENV: "production" });
 
 if (!env.DATABASE_URL) {
   const port = Number(env.EMBEDDED_DB_PORT ?? 54329);

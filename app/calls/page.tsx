@@ -6,11 +6,13 @@ import { CallFilterControls } from "@/components/calls/call-filter-controls";
 import { CallsResults } from "@/components/calls/calls-results";
 import { CallsTableSkeleton } from "@/components/calls/calls-table-skeleton";
 import { decodeCursor } from "@/lib/calls/list-calls";
+import { requireViewer } from "@/lib/auth/require-viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
 
 export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
+  await requireViewer();
   const params = await searchParams;
   const filters = parseCallFiltersLeniently(params);
   const query = serializeCallFilters(filters).toString();

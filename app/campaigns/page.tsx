@@ -8,11 +8,13 @@ import { formatPercent } from "@/lib/ui/format";
 import { LocalTime } from "@/components/local-time";
 import { OutcomeMixBar } from "@/components/dashboard/outcome-mix-bar";
 import { RangeForm, rangeText } from "@/components/dashboard/range-form";
+import { requireViewer } from "@/lib/auth/require-viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Campaigns" };
 
 export default async function CampaignsPage({ searchParams }: PageProps<"/campaigns">) {
+  await requireViewer();
   const range = dashboardRange(await searchParams);
   const filters = { ...range.filters, status: [], callStatus: [], q: null };
   const [campaigns, locale] = await Promise.all([listCampaigns(filters), requestLocale()]);

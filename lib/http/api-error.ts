@@ -8,7 +8,8 @@ export type ApiErrorCode =
   | "unusable_payload"
   | "invalid_query"
   | "not_found"
-  | "database_unavailable";
+  | "database_unavailable"
+  | "too_many_attempts";
 
 export function apiError(status: number, code: ApiErrorCode, message: string, extra?: Record<string, unknown>): Response {
   return Response.json({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });

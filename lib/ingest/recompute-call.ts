@@ -60,6 +60,7 @@ export async function writeCallState(tx: Tx, state: CallState): Promise<void> {
 
   const row = callRow(state);
   await tx.call.upsert({ where: { id: state.id }, create: row, update: row });
+  await writeJsonPrismaWouldMangle(tx, state);
   await tx.callAnswer.deleteMany({ where: { callId: state.id } });
   await tx.callEvent.deleteMany({ where: { callId: state.id } });
   if (state.answers.length > 0) {
@@ -82,6 +83,7 @@ export async function writeCallState(tx: Tx, state: CallState): Promise<void> {
       data: state.events.map((event, position) => ({ callId: state.id, position, type: event.type, data: json(event.data) })),
     });
   }
+  await writeMangledAnswersAndEvents(tx, state);
 }
 
 function callRow(state: CallState): Prisma.CallUncheckedCreateInput {
@@ -130,5 +132,52 @@ function callRow(state: CallState): Prisma.CallUncheckedCreateInput {
 
 /** JSON null is stored as SQL NULL: "not said" and "said null" read the same on every page. */
 function json(value: JsonValue | object | null | undefined): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  if (hasProtoKey(value)) return Prisma.DbNull; // written by writeJsonPrismaWouldMangle
   return value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}
+
+/**
+ * Prisma's JSON input rebuilds objects by assignment, so an own "__proto__" key (valid JSON, and
+ * contact data is whatever the customer uploaded) was silently dropped, or crashed the write when
+ * its value was null. Such values go through SQL as text instead, byte for byte.
+ */
+function hasProtoKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasProtoKey);
+  if (value === null || typeof value !== "object") return false;
+  return Object.keys(value).some((key) => key === "__proto__" || hasProtoKey((value as Record<string, unknown>)[key]));
+}
+
+const CALL_JSON_COLUMNS = {
+  contactData: "contact_data",
+  webhookEvents: "webhook_events",
+  webhookStatuses: "webhook_statuses",
+  transcript: "transcript",
+  summary: "summary",
+  conversationFlow: "conversation_flow",
+  variables: "variables",
+  extra: "extra",
+} as const;
+
+async function writeJsonPrismaWouldMangle(tx: Tx, state: CallState): Promise<void> {
+  for (const [field, column] of Object.entries(CALL_JSON_COLUMNS)) {
+    const value = state[field as keyof typeof CALL_JSON_COLUMNS];
+    if (hasProtoKey(value)) {
+      await tx.$executeRaw`UPDATE calls SET ${Prisma.raw(`"${column}"`)} = ${JSON.stringify(value)}::jsonb WHERE id = ${state.id}`;
+    }
+  }
+}
+
+async function writeMangledAnswersAndEvents(tx: Tx, state: CallState): Promise<void> {
+  for (const answer of state.answers) {
+    if (hasProtoKey(answer.value) || hasProtoKey(answer.options)) {
+      await tx.$executeRaw`
+        UPDATE call_answers SET value = ${JSON.stringify(answer.value ?? null)}::jsonb, options = ${JSON.stringify(answer.options ?? null)}::jsonb
+        WHERE call_id = ${state.id} AND label = ${answer.label}`;
+    }
+  }
+  for (const [position, event] of (state.events ?? []).entries()) {
+    if (hasProtoKey(event.data)) {
+      await tx.$executeRaw`UPDATE call_events SET data = ${JSON.stringify(event.data)}::jsonb WHERE call_id = ${state.id} AND position = ${position}`;
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // Requests the webhook refused: counted per code and the newest kept, so an operator can see a
 // misconfigured sender on the Connect page. Best effort: a refused request must never fail twice.
 import { prisma } from "@/lib/db/client";
-import { webhookSecret } from "./webhook-auth";
+import { webhookSecrets } from "./webhook-auth";
 
 export const KEPT_REJECTIONS = 100;
 const EXCERPT_BYTES = 2048;
@@ -51,8 +51,8 @@ export function bodyExcerpt(body: Uint8Array): string {
 }
 
 export function stripSecrets(text: string): string {
-  const secret = webhookSecret();
-  let cleaned = secret ? text.replaceAll(secret, "[removed]") : text;
+  let cleaned = text;
+  for (const secret of webhookSecrets()) cleaned = cleaned.replaceAll(secret, "[removed]");
   cleaned = cleaned.replace(
     /((?:token|secret|password|api[_-]?key|authorization|accountSid)["']?\s*[:=]\s*["']?)(?:Bearer\s+)?[^"'&\s,}]+/gi,
     "$1[removed]",

@@ -2,8 +2,20 @@
 // may send `Authorization: Bearer` instead. Compared in constant time; never logged.
 import { createHash, timingSafeEqual } from "node:crypto";
 
+/**
+ * Every accepted secret. WEBHOOK_SECRET may list several, comma-separated, so a token can be
+ * rotated without losing deliveries: add the new one first, change Voxia's URL, drop the old one.
+ */
+export function webhookSecrets(): string[] {
+  return (process.env.WEBHOOK_SECRET ?? "")
+    .split(",")
+    .map((secret) => secret.trim())
+    .filter((secret) => secret.length > 0);
+}
+
+/** The current secret (the first listed), the one to put in Voxia's URL. */
 export function webhookSecret(): string | null {
-  return process.env.WEBHOOK_SECRET || null;
+  return webhookSecrets()[0] ?? null;
 }
 
 export function presentedToken(request: Request): string | null {
@@ -14,11 +26,13 @@ export function presentedToken(request: Request): string | null {
   return match?.[1]?.trim() || null;
 }
 
-export function isAuthorizedWebhook(request: Request, secret = webhookSecret()): boolean {
-  if (!secret) return true;
+export function isAuthorizedWebhook(request: Request, secrets = webhookSecrets()): boolean {
+  if (secrets.length === 0) return true;
   const token = presentedToken(request);
   if (!token) return false;
-  // Hashing first gives equal lengths, so timingSafeEqual compares without leaking the length.
+  // Hashing first gives equal lengths, so timingSafeEqual compares without leaking the length;
+  // every secret is compared, so the time does not say which one matched.
   const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(token), digest(secret));
+  const presented = digest(token);
+  return secrets.map((secret) => timingSafeEqual(presented, digest(secret))).includes(true);
 }

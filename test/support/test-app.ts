@@ -18,6 +18,9 @@ export async function startTestApp(options: { databaseUrl: string; embedded?: bo
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
+    // A production server refuses to start without WEBHOOK_SECRET and DASHBOARD_PASSWORD; tests that
+    // are not about those run open. Tests of the refusal pass CALLBOARD_ALLOW_INSECURE: "".
+    CALLBOARD_ALLOW_INSECURE: "1",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: options.databaseUrl,
     PORT: String(port),

@@ -1,11 +1,14 @@
 // GET /api/calls – calls matching the filters, newest first, keyset-paginated
 import { apiError } from "@/lib/http/api-error";
+import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { parseCallFilters } from "@/lib/calls/call-filters";
 import { decodeCursor, listCalls, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/lib/calls/list-calls";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
+  const denied = authorizeApiRequest(request);
+  if (denied) return denied;
   const params = new URL(request.url).searchParams;
   const parsed = parseCallFilters(params);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { isSignedIn, requireViewer } from "@/lib/auth/require-viewer";
 import { cache, Suspense } from "react";
 import { parseCallFiltersLeniently, serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
 import type { CallCursor } from "@/lib/calls/list-calls";
@@ -38,6 +39,8 @@ const loadCall = cache(async (param: string) => {
 });
 
 export async function generateMetadata({ params }: PageProps<"/calls/[id]">): Promise<Metadata> {
+  // The title names the contact: nothing about the call before sign-in.
+  if (!(await isSignedIn())) return { title: "Call" };
   const call = await loadCall((await params).id);
   return { title: call ? `Call with ${call.contact.name ?? call.contact.phoneNumber ?? call.id}` : "Call not found" };
 }
@@ -49,6 +52,7 @@ const isEmpty = (value: unknown) =>
   value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === "object" && Object.keys(value as object).length === 0);
 
 export default async function CallPage({ params, searchParams }: PageProps<"/calls/[id]">) {
+  await requireViewer();
   const call = await loadCall((await params).id);
   if (!call) notFound();
   const filters = parseCallFiltersLeniently(await searchParams);

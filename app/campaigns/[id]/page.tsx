@@ -1,6 +1,7 @@
 // A campaign (/campaigns/{id}): its figures, funnel, outcomes over time and key-question answers.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { isSignedIn, requireViewer } from "@/lib/auth/require-viewer";
 import { cache, Suspense } from "react";
 import { serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
 import { callsHref } from "@/lib/dashboard/calls-link";
@@ -23,11 +24,13 @@ const OUTCOMES_OVER_TIME_TITLE = "Outcomes over time";
 const campaignOnce = cache(getCampaign);
 
 export async function generateMetadata({ params }: PageProps<"/campaigns/[id]">) {
+  if (!(await isSignedIn())) return { title: "Campaign" };
   const campaign = await campaignOnce(decodeURIComponent((await params).id));
   return { title: campaign ? (campaign.name ?? campaign.id) : "Campaign not found" };
 }
 
 export default async function CampaignPage({ params, searchParams }: PageProps<"/campaigns/[id]">) {
+  await requireViewer();
   const id = decodeURIComponent((await params).id);
   const [campaign, range, locale] = await Promise.all([campaignOnce(id), searchParams.then((p) => dashboardRange(p)), requestLocale()]);
   if (!campaign) notFound();

@@ -2,6 +2,7 @@
 // The "Send Voxia's example" button: stores the published example through the webhook's ingestion
 // path and says where the call can be seen.
 import { revalidatePath } from "next/cache";
+import { requireViewer } from "@/lib/auth/require-viewer";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { ingestPublishedExample } from "@/lib/dashboard/ingest-published-example";
 
@@ -11,6 +12,8 @@ export type SendExampleResult =
   | null;
 
 export async function sendPublishedExample(): Promise<SendExampleResult> {
+  // Server actions are reachable by POST from anywhere: the same check as the page.
+  await requireViewer();
   try {
     const outcome = await ingestPublishedExample();
     revalidatePath("/settings/webhook");

@@ -15,6 +15,8 @@ import { SendExampleForm } from "@/components/connect/send-example-form";
 import { Panel } from "@/components/dashboard/panel";
 import { ChartSkeleton } from "@/components/dashboard/skeletons";
 import { sendPublishedExample } from "./actions";
+import { requireViewer } from "@/lib/auth/require-viewer";
+import { SecurityWarnings } from "@/components/security-warnings";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Connect Voxia" };
@@ -25,6 +27,7 @@ const VOXIA_TRIGGERS = [
 ];
 
 export default async function ConnectPage() {
+  await requireViewer();
   const secret = webhookSecret();
   const url = webhookUrlFor(requestOrigin(await headers()), secret);
   const locale = await requestLocale();
@@ -37,6 +40,8 @@ export default async function ConnectPage() {
           Voxia sends a webhook for each call as it progresses. Give it this address and calls appear here as they happen.
         </p>
       </div>
+
+      <SecurityWarnings />
 
       <Panel title="Webhook URL" description="Paste this exact address into Voxia.">
         <div className="flex flex-wrap items-center gap-2">

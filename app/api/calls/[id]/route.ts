@@ -1,10 +1,13 @@
 // GET /api/calls/{id} – one call with transcript, key questions, events and deliveries
 import { apiError } from "@/lib/http/api-error";
+import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { getCall } from "@/lib/calls/get-call";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: RouteContext<"/api/calls/[id]">): Promise<Response> {
+export async function GET(request: Request, context: RouteContext<"/api/calls/[id]">): Promise<Response> {
+  const denied = authorizeApiRequest(request);
+  if (denied) return denied;
   const { id } = await context.params;
   const call = await getCall(id);
   if (!call) return apiError(404, "not_found", `no call with id "${id}" has been received`);

@@ -1,0 +1,46 @@
+// /sign-in – the dashboard password form (public). `?next=` is where to return afterwards.
+import { redirect } from "next/navigation";
+import { pagesNeedSignIn } from "@/lib/auth/auth-settings";
+import { isSignedIn } from "@/lib/auth/require-viewer";
+import { safeReturnTo } from "@/lib/auth/return-to";
+
+export const metadata = { title: "Sign in" };
+
+const ERRORS: Record<string, string> = {
+  wrong_password: "That password is not right. Try again.",
+};
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const params = await searchParams;
+  const next = safeReturnTo(typeof params.next === "string" ? params.next : null);
+  const error = typeof params.error === "string" ? (ERRORS[params.error] ?? null) : null;
+  if (!pagesNeedSignIn() || (await isSignedIn())) redirect(next);
+
+  return (
+    <div className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <h1 className="mb-1 text-xl font-semibold">Sign in to Callboard</h1>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">Enter the dashboard password your administrator set.</p>
+      <form method="post" action="/api/auth/sign-in" className="space-y-4">
+        <input type="hidden" name="next" value={next} />
+        <label className="block text-sm font-medium" htmlFor="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          required
+          autoFocus
+          autoComplete="current-password"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "sign-in-error" : undefined}
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-700 dark:bg-slate-950"
+        />
+        {error && (
+          <p id="sign-in-error" role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>
+        )}
+        <button type="submit" className="w-full rounded-md bg-slate-900 px-3 py-2 font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+          Sign in
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+// With DASHBOARD_PASSWORD set, nothing that shows call data answers an anonymous request: every
+// page and route handler under app/ (discovered, so pages merged later are covered), the sign-in
+// flow and its cookie, the API token for scripts, throttled guessing, and webhook token rotation.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
+import { payloadFor } from "../support/voxia-fixtures.ts";
+import { discoverAppEntries } from "../support/app-routes.ts";
+
+const PASSWORD = "correct horse battery staple";
+const API_TOKEN = "script-token-5f1c2a";
+const NEW_SECRET = "webhook-secret-new-91ab";
+const OLD_SECRET = "webhook-secret-old-17cd";
+const CALL_ID = "call-access-1";
+const NAME = "Zebulon Quist";
+const PHONE = "+15559876543";
+
+// Public by design; each still gets checked below for what it must not reveal.
+const PUBLIC = new Set(["app/sign-in/page.tsx", "app/api/auth/sign-in/route.ts", "app/api/auth/sign-out/route.ts", "app/api/health/route.ts"]);
+const WEBHOOK = "app/api/webhooks/voxia/route.ts";
+
+let database: TestDatabase;
+let app: TestApp;
+
+before(async () => {
+  database = await createTestDatabase("access");
+  app = await startTestApp({
+    databaseUrl: database.url,
+    embedded: database.embedded,
+    env: { DASHBOARD_PASSWORD: PASSWORD, API_TOKEN, WEBHOOK_SECRET: `${NEW_SECRET},${OLD_SECRET}`, CALLBOARD_ALLOW_INSECURE: "" },
+  });
+  const body = JSON.stringify(payloadFor({ id: CALL_ID, outcome: "INTERESTED", contact: { id: "ct-1", name: NAME, phoneNumber: PHONE } }, "POST_PROCESSING_FINISHED:INTERESTED", "final"));
+  const res = await postWebhook(app, body, { query: `?token=${NEW_SECRET}` });
+  assert.equal(res.status, 200, await res.text());
+});
+after(async () => {
+  await app?.stop();
+  await database?.drop();
+});
+
+function request(path: string, init: RequestInit = {}) {
+  return fetch(`${app.url}${path}`, { redirect: "manual", ...init });
+}
+
+async function signIn(password: string, options: { next?: string; headers?: Record<string, string> } = {}) {
+  const form = new URLSearchParams({ password, ...(options.next ? { next: options.next } : {}) });
+  return request("/api/auth/sign-in", { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded", ...options.headers } });
+}
+
+function sessionCookie(response: Response): string {
+  const setCookie = response.headers.get("set-cookie");
+  assert.ok(setCookie, "a session cookie is set");
+  return setCookie.split(";")[0]!;
+}
+
+describe("every page and route handler under app/ refuses anonymous requests", () => {
+  const entries = discoverAppEntries("app", () => CALL_ID);
+
+  test("the walk finds the app's pages and routes", () => {
+    const files = entries.map((entry) => entry.file);
+    for (const expected of ["app/calls/page.tsx", "app/calls/[id]/page.tsx", "app/api/calls/route.ts", "app/api/calls/[id]/route.ts", WEBHOOK]) {
+      assert.ok(files.includes(expected), `${expected} discovered among ${files.join(", ")}`);
+    }
+    for (const entry of entries) assert.ok(entry.methods.length > 0, `${entry.file} exports no HTTP method the walk recognises`);
+  });
+
+  for (const entry of entries.filter((entry) => !PUBLIC.has(entry.file))) {
+    for (const method of entry.methods) {
+      test(`${method} ${entry.path} (${entry.file})`, async () => {
+        const hasBody = !["GET", "HEAD", "OPTIONS"].includes(method);
+        const res = await request(entry.path, { method, ...(hasBody ? { body: "{}", headers: { "content-type": "application/json" } } : {}) });
+        const text = await res.text();
+        assert.ok(!text.includes(NAME) && !text.includes(PHONE), `${entry.path} revealed call data to an anonymous ${method}`);
+        if (entry.kind === "page") {
+          assert.ok([303, 307, 308].includes(res.status), `${entry.path}: expected a redirect to /sign-in, got ${res.status}`);
+          const location = res.headers.get("location") ?? "";
+          assert.match(location, /^\/sign-in(\?|$)/);
+          assert.equal(new URL(location, app.url).searchParams.get("next") ?? "/", entry.path, "returns to the page after signing in");
+        } else {
+          assert.equal(res.status, 401, `${method} ${entry.path}: expected 401, got ${res.status}: ${text.slice(0, 200)}`);
+          if (method !== "HEAD") assert.equal(JSON.parse(text).error.code, "unauthorized");
+        }
+      });
+    }
+  }
+
+  test("/api/health stays public but reveals no call data", async () => {
+    const res = await request("/api/health");
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    assert.ok(!text.includes(NAME) && !text.includes(PHONE) && !text.includes(CALL_ID), text);
+  });
+
+  test("the sign-in page is public", async () => {
+    const res = await request("/sign-in?next=%2Fcalls");
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /type="password"/);
+    assert.match(html, /name="next" value="\/calls"/);
+  });
+});
+
+describe("signing in", () => {
+  test("a wrong password goes back to the form with an error, keeping the return path", async () => {
+    const res = await signIn("wrong", { next: "/calls?status=INTERESTED" });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get("set-cookie"), null);
+    assert.equal(res.headers.get("location"), `/sign-in?error=wrong_password&next=${encodeURIComponent("/calls?status=INTERESTED")}`);
+    const page = await (await request(res.headers.get("location")!)).text();
+    assert.match(page, /That password is not right/);
+  });
+
+  test("the right password sets an HttpOnly SameSite=Lax session cookie and returns to the page", async () => {
+    const res = await signIn(PASSWORD, { next: "/calls?status=INTERESTED" });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get("location"), "/calls?status=INTERESTED");
+    const setCookie = res.headers.get("set-cookie")!;
+    assert.match(setCookie, /^callboard_session=/);
+    assert.match(setCookie, /; HttpOnly/);
+    assert.match(setCookie, /; SameSite=Lax/);
+    assert.doesNotMatch(setCookie, /Secure/, "plain HTTP: a Secure cookie would never come back");
+
+    const cookie = sessionCookie(res);
+    const list = await request("/calls", { headers: { cookie } });
+    assert.equal(list.status, 200);
+    const html = await list.text();
+    assert.match(html, new RegExp(NAME));
+    assert.ok(!html.includes(PHONE), "the list masks phone numbers");
+    assert.match(html, /\+1 ••• ••• 6543/);
+    assert.equal((await request(`/calls/${CALL_ID}`, { headers: { cookie } })).status, 200);
+    const api = await request("/api/calls", { headers: { cookie } });
+    assert.equal(api.status, 200);
+    assert.equal((await api.json()).calls[0].contact.phoneNumber, PHONE, "the JSON API keeps full numbers for integrators");
+    assert.equal((await request("/sign-in", { headers: { cookie } })).headers.get("location"), "/", "a signed-in viewer skips the form");
+  });
+
+  test("over HTTPS (X-Forwarded-Proto) the cookie is __Host- prefixed and Secure", async () => {
+    const res = await signIn(PASSWORD, { headers: { "x-forwarded-proto": "https" } });
+    const setCookie = res.headers.get("set-cookie")!;
+    assert.match(setCookie, /^__Host-callboard_session=/);
+    assert.match(setCookie, /; Secure/);
+    assert.match(setCookie, /; Path=\//);
+    assert.doesNotMatch(setCookie, /Domain=/i);
+    const cookie = sessionCookie(res);
+    assert.equal((await request("/api/calls", { headers: { cookie, "x-forwarded-proto": "https" } })).status, 200);
+  });
+
+  test("a return path off this site is ignored", async () => {
+    for (const next of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
+      const res = await signIn(PASSWORD, { next });
+      assert.equal(res.headers.get("location"), "/", next);
+    }
+  });
+
+  test("a forged, altered or expired-looking session is refused", async () => {
+    const cookie = sessionCookie(await signIn(PASSWORD));
+    const [name, value] = cookie.split("=") as [string, string];
+    const parts = value.split(".");
+    const forged = [
+      `${name}=${parts[0]}.${parts[1]}.${Number(parts[2]) + 1000}.${parts[3]}`, // extended expiry, old signature
+      `${name}=${value.slice(0, -1)}${value.endsWith("A") ? "B" : "A"}`,
+      `${name}=v1.1.2.${"A".repeat(43)}`,
+      `${name}=`,
+    ];
+    for (const bad of forged) {
+      assert.equal((await request("/api/calls", { headers: { cookie: bad } })).status, 401, bad);
+      assert.equal((await request("/calls", { headers: { cookie: bad } })).status, 307, bad);
+    }
+  });
+
+  test("signing out clears the cookie", async () => {
+    const res = await request("/api/auth/sign-out", { method: "POST" });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get("location"), "/sign-in");
+    assert.match(res.headers.get("set-cookie") ?? "", /^callboard_session=; Path=\/; Max-Age=0/);
+  });
+});
+
+describe("scripts with the API token", () => {
+  test("Bearer API_TOKEN reads the APIs; a wrong token does not; pages still want a session", async () => {
+    const ok = await request("/api/calls", { headers: { authorization: `Bearer ${API_TOKEN}` } });
+    assert.equal(ok.status, 200);
+    assert.equal((await request(`/api/calls/${CALL_ID}`, { headers: { authorization: `Bearer ${API_TOKEN}` } })).status, 200);
+    assert.equal((await request("/api/stats", { headers: { authorization: `Bearer ${API_TOKEN}` } })).status, 200);
+    assert.equal((await request("/api/calls", { headers: { authorization: `Bearer ${API_TOKEN}x` } })).status, 401);
+    assert.equal((await request("/api/calls", { headers: { authorization: `Bearer ${PASSWORD}` } })).status, 401);
+    assert.equal((await request("/calls", { headers: { authorization: `Bearer ${API_TOKEN}` } })).status, 307);
+  });
+});
+
+describe("password guessing is slowed down per client", () => {
+  test("after 5 wrong passwords a client gets 429 with Retry-After, even with the right one; others are unaffected", async () => {
+    const attacker = { "x-forwarded-for": "203.0.113.9" };
+    for (let i = 0; i < 5; i++) assert.equal((await signIn(`guess-${i}`, { headers: attacker })).status, 303);
+    const locked = await signIn(PASSWORD, { headers: { ...attacker, accept: "application/json" } });
+    assert.equal(locked.status, 429);
+    assert.ok(Number(locked.headers.get("retry-after")) >= 1, `Retry-After: ${locked.headers.get("retry-after")}`);
+    assert.equal(locked.headers.get("set-cookie"), null);
+    assert.equal((await locked.json()).error.code, "too_many_attempts");
+
+    const browser = await signIn("guess", { headers: { ...attacker, accept: "text/html" } });
+    assert.equal(browser.status, 429);
+    assert.match(await browser.text(), /Too many wrong passwords/);
+
+    const someoneElse = await signIn(PASSWORD, { headers: { "x-forwarded-for": "198.51.100.4" } });
+    assert.equal(someoneElse.status, 303);
+    assert.ok(someoneElse.headers.get("set-cookie"));
+  });
+});
+
+describe("webhook secret rotation", () => {
+  test("both secrets listed in WEBHOOK_SECRET are accepted during a rotation, nothing else is", async () => {
+    for (const [token, status] of [[NEW_SECRET, 200], [OLD_SECRET, 200], ["webhook-secret-unknown", 401], ["", 401]] as const) {
+      const body = JSON.stringify(payloadFor({ id: `rotation-${token || "none"}` }, "DIALING", "early"));
+      const res = await postWebhook(app, body, { query: token ? `?token=${token}` : "" });
+      assert.equal(res.status, status, `token ${JSON.stringify(token)}`);
+    }
+    const stored = await database.query<{ id: string }>(`SELECT id FROM calls WHERE id LIKE 'rotation-%' ORDER BY id`);
+    assert.deepEqual(stored.map((row) => row.id), [`rotation-${NEW_SECRET}`, `rotation-${OLD_SECRET}`]);
+  });
+});
+
+describe("logs", () => {
+  test("the app's output never contains the password, tokens, secrets or the phone number", () => {
+    const output = app.output();
+    assert.ok(output.length > 0);
+    for (const secret of [PASSWORD, API_TOKEN, NEW_SECRET, OLD_SECRET, PHONE, PHONE.slice(1)]) {
+      assert.ok(!output.includes(secret), `the log contains ${secret}`);
+    }
+  });
+});
