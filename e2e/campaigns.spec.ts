@@ -108,8 +108,8 @@ test("the key-question breakdown matches the answers the calls carried", async (
 test("an unknown campaign id is a 404 with a way back", async ({ page }) => {
   const response = await page.goto("/campaigns/no-such-campaign");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  await expect(page.getByRole("main").getByRole("link", { name: "Campaigns" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Campaign not found" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "All campaigns" })).toBeVisible();
 });
 
 test("campaigns screenshots and accessibility", async ({ page }) => {

@@ -10,14 +10,17 @@ const CALL_ID = "xss-<b>call</b>";
 const NAME = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2;alert('name')">`;
 const LINE = `<img src=x onerror="window.__xss=3;alert('transcript')"><svg onload=alert(4)>`;
 const DATA = `</script><script>alert('data')</script>`;
+const CAMPAIGN_ID = "xss-campaign";
+const CAMPAIGN_NAME = `<i>Campaign</i><script>alert('campaign')</script>`;
 
 /** Pages and the hostile strings each must show literally. */
 const SHOWS_TEXT: Record<string, string[]> = {
   "/calls": [NAME],
   [`/calls/${encodeURIComponent(CALL_ID)}`]: [NAME, LINE],
+  [`/campaigns/${CAMPAIGN_ID}`]: [CAMPAIGN_NAME],
 };
 
-const pages = discoverAppEntries("app", () => CALL_ID)
+const pages = discoverAppEntries("app", (_name, route) => (route[0] === "campaigns" ? CAMPAIGN_ID : CALL_ID))
   .filter((entry) => entry.kind === "page")
   .map((entry) => entry.path);
 
@@ -43,8 +46,11 @@ test.beforeAll(async ({ request }) => {
   const payload = payloadFor(
     {
       id: CALL_ID,
+      // Newer than the other specs' seeded calls, so it is on the first page of /calls, but outside the
+      // Overview's default 30 days, whose counts other specs assert.
+      createdAt: "2026-01-01T00:00:00.000Z",
       outcome: "INTERESTED",
-      campaign: { id: "xss-campaign", name: `<i>Campaign</i><script>alert('campaign')</script>` },
+      campaign: { id: CAMPAIGN_ID, name: CAMPAIGN_NAME },
       contact: { id: "xss-contact", name: NAME, phoneNumber: "+15550001111", data: { note: DATA, "<b>key</b>": "<u>v</u>" } },
       transcript: [
         { role: "assistant", content: LINE },

@@ -15,7 +15,7 @@ export type AppEntry = {
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-export function discoverAppEntries(appDir = "app", fillSegment: (name: string) => string = () => "dummy-id"): AppEntry[] {
+export function discoverAppEntries(appDir = "app", fillSegment: (name: string, routeSegments: string[]) => string = () => "dummy-id"): AppEntry[] {
   const entries: AppEntry[] = [];
   for (const file of (readdirSync(appDir, { recursive: true }) as string[]).sort()) {
     const name = file.split(sep).at(-1)!;
@@ -27,7 +27,7 @@ export function discoverAppEntries(appDir = "app", fillSegment: (name: string) =
       .filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith("@"))
       .map((segment) => {
         const dynamic = /^\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}$/.exec(segment);
-        return dynamic ? encodeURIComponent(fillSegment(dynamic[1]!)) : segment;
+        return dynamic ? encodeURIComponent(fillSegment(dynamic[1]!, segments)) : segment;
       });
     const source = readFileSync(join(appDir, file), "utf8");
     const methods =
