@@ -8,7 +8,7 @@ import { loadCallState, lockCall, writeCallState } from "./recompute-call";
 
 export type IngestOutcome =
   | { kind: "stored"; callId: string; duplicate: boolean }
-  | { kind: "invalid_json"; code: "invalid_json" | "too_deeply_nested"; message: string }
+  | { kind: "invalid_json"; code: "invalid_json" | "too_deeply_nested"; message: string; line: number; column: number }
   | { kind: "unusable_payload"; field: string; message: string };
 
 /** Parses without touching the database: what the webhook would make of these bytes. */
@@ -19,7 +19,9 @@ export function readBody(
   try {
     json = parseVoxiaJson(new TextDecoder().decode(body));
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { kind: "invalid_json", code: error.code, message: error.message };
+    if (error instanceof JsonSyntaxError) {
+      return { kind: "invalid_json", code: error.code, message: error.message, line: error.line, column: error.column };
+    }
     throw error;
   }
   const read = readVoxiaDelivery(json);
