@@ -1,4 +1,4 @@
-// Where the app's database is. scripts/with-database.ts sets DATABASE_URL to the embedded database
+// Where the app's database is. scripts/run-app.ts (and scripts/reprocess.ts) set DATABASE_URL to the embedded database
 // when the operator gives none, so by the time the app runs there is always one.
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;

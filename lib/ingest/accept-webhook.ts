@@ -26,7 +26,9 @@ export async function acceptVoxiaWebhook(request: Request): Promise<Response> {
 
   const body = await readLimitedBody(request);
   if (!body.ok) {
-    return refuse(413, "payload_too_large", `the body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, contentType, undefined, body.receivedBytes || undefined);
+    return refuse(413, "payload_too_large", `the body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, contentType, {
+      bodyBytes: body.receivedBytes || undefined,
+    });
   }
 
   let outcome;
@@ -46,9 +48,13 @@ export async function acceptVoxiaWebhook(request: Request): Promise<Response> {
     case "stored":
       return Response.json({ ok: true, callId: outcome.callId, duplicate: outcome.duplicate }, { status: 200 });
     case "invalid_json":
-      return refuse(400, outcome.code, `the body is not valid JSON: ${outcome.message}`, contentType, body.bytes);
+      // The parser's message quotes the body where parsing stopped: fine for the sender, not for the log or the stored record.
+      return refuse(400, outcome.code, `the body is not valid JSON: ${outcome.message}`, contentType, {
+        body: body.bytes,
+        quietMessage: `the body is not valid JSON (line ${outcome.line}, column ${outcome.column})`,
+      });
     case "unusable_payload":
-      return refuse(422, "unusable_payload", outcome.message, contentType, body.bytes, undefined, { field: outcome.field });
+      return refuse(422, "unusable_payload", outcome.message, contentType, { body: body.bytes, extra: { field: outcome.field } });
   }
 }
 
@@ -57,10 +63,9 @@ async function refuse(
   code: Parameters<typeof apiError>[1],
   message: string,
   contentType: string | null,
-  body?: Uint8Array,
-  bodyBytes?: number,
-  extra?: Record<string, unknown>,
+  details: { body?: Uint8Array; bodyBytes?: number; extra?: Record<string, unknown>; quietMessage?: string } = {},
 ): Promise<Response> {
-  await recordRejection({ httpStatus: status, code, message, contentType, body, bodyBytes });
+  const { extra, ...kept } = details;
+  await recordRejection({ httpStatus: status, code, message, contentType, ...kept });
   return apiError(status, code, message, extra);
 }

@@ -2,13 +2,14 @@
 // transaction, so an acknowledged delivery is never half-stored and a failed one leaves nothing.
 import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db/client";
+import { withTransactionSlot } from "@/lib/db/transaction-slots";
 import { JsonSyntaxError, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
 import { loadCallState, lockCall, writeCallState } from "./recompute-call";
 
 export type IngestOutcome =
   | { kind: "stored"; callId: string; duplicate: boolean }
-  | { kind: "invalid_json"; code: "invalid_json" | "too_deeply_nested"; message: string }
+  | { kind: "invalid_json"; code: "invalid_json" | "too_deeply_nested"; message: string; line: number; column: number }
   | { kind: "unusable_payload"; field: string; message: string };
 
 /** Parses without touching the database: what the webhook would make of these bytes. */
@@ -19,7 +20,9 @@ export function readBody(
   try {
     json = parseVoxiaJson(new TextDecoder().decode(body));
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { kind: "invalid_json", code: error.code, message: error.message };
+    if (error instanceof JsonSyntaxError) {
+      return { kind: "invalid_json", code: error.code, message: error.message, line: error.line, column: error.column };
+    }
     throw error;
   }
   const read = readVoxiaDelivery(json);
@@ -37,12 +40,16 @@ export async function ingestDelivery(input: {
   const sha256 = createHash("sha256").update(input.body).digest("hex");
   const receivedAt = input.receivedAt ?? new Date();
 
+  return withTransactionSlot(() => storeDelivery(delivery, sha256, input.body, input.contentType, receivedAt));
+}
+
+function storeDelivery(delivery: VoxiaDelivery, sha256: string, body: Uint8Array, contentType: string | null, receivedAt: Date) {
   return prisma().$transaction(
     async (tx) => {
       // A second copy of the same bytes waits here for the first to commit, then inserts nothing.
       const inserted = await tx.$queryRaw<{ id: bigint }[]>`
         INSERT INTO deliveries (call_id, sha256, body, webhook_event, content_type, received_at)
-        VALUES (${delivery.id}, ${sha256}, ${input.body}, ${delivery.webhookEvent}, ${input.contentType}, ${receivedAt})
+        VALUES (${delivery.id}, ${sha256}, ${body}, ${delivery.webhookEvent}, ${contentType}, ${receivedAt})
         ON CONFLICT (sha256) DO NOTHING
         RETURNING id`;
       if (inserted.length === 0) return { kind: "stored", callId: delivery.id, duplicate: true } as const;

@@ -10,13 +10,18 @@ export type Rejection = {
   httpStatus: number;
   code: string;
   message: string;
+  /**
+   * The message without quotes from the body, when `message` has them (a body may hold phone numbers or
+   * secrets): it goes to the log and the stored record, which keeps the body's stripped excerpt anyway.
+   */
+  quietMessage?: string;
   contentType: string | null;
   body?: Uint8Array;
   bodyBytes?: number;
 };
 
 export async function recordRejection(rejection: Rejection): Promise<void> {
-  console.warn(`[webhook] refused ${rejection.httpStatus} ${rejection.code}: ${rejection.message}`);
+  console.warn(`[webhook] refused ${rejection.httpStatus} ${rejection.code}: ${rejection.quietMessage ?? rejection.message}`);
   try {
     const now = new Date();
     await prisma().$transaction([
@@ -24,7 +29,7 @@ export async function recordRejection(rejection: Rejection): Promise<void> {
         data: {
           httpStatus: rejection.httpStatus,
           code: rejection.code,
-          message: rejection.message.slice(0, 1000),
+          message: stripSecrets(rejection.quietMessage ?? rejection.message).slice(0, 1000),
           contentType: rejection.contentType?.slice(0, 200) ?? null,
           bodyExcerpt: rejection.body ? bodyExcerpt(rejection.body) : null,
           bodyBytes: rejection.bodyBytes ?? rejection.body?.byteLength ?? null,

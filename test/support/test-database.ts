@@ -47,8 +47,7 @@ export async function createTestDatabase(label: string, options: { migrate?: boo
 
   // One short-lived connection per query: the embedded database takes one connection at a time.
   const query = async <T extends pg.QueryResultRow>(sql: string, params?: unknown[]) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectWhenFree(url, !server);
     try {
       return (await client.query<T>(sql, params)).rows;
     } finally {
@@ -56,4 +55,21 @@ export async function createTestDatabase(label: string, options: { migrate?: boo
     }
   };
   return { url, embedded: !server, embeddedDb, query, drop: cleanup };
+}
+
+// The embedded database counts a closed connection as gone only a moment after the client has
+// finished closing it, and turns away a new one meanwhile ("Too many connections", or a reset).
+async function connectWhenFree(url: string, embedded: boolean): Promise<pg.Client> {
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => {});
+      const busy = /Too many connections|ECONNRESET|Connection terminated/i.test(String((error as Error).message ?? error));
+      if (!embedded || !busy || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
