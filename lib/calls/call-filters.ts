@@ -124,3 +124,23 @@ export function callWhere(filters: CallFilters): Prisma.CallWhereInput {
   }
   return { AND: and };
 }
+
+/**
+ * The same condition as callWhere, as SQL over the `calls` table, for raw aggregate queries
+ * (lib/calls/aggregate-calls.ts). test/integration/call-aggregates.test.ts checks both select the same calls.
+ */
+export function callConditionSql(filters: CallFilters): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  if (filters.campaign.length > 0) and.push(Prisma.sql`campaign_id IN (${Prisma.join(filters.campaign)})`);
+  if (filters.status.length > 0) and.push(Prisma.sql`status IN (${Prisma.join(filters.status)})`);
+  if (filters.callStatus.length > 0) and.push(Prisma.sql`call_status IN (${Prisma.join(filters.callStatus)})`);
+  if (filters.from) and.push(Prisma.sql`created_at >= ${filters.from}`);
+  if (filters.to) and.push(Prisma.sql`created_at < ${filters.to}`);
+  if (filters.test === "exclude") and.push(Prisma.sql`is_test_call = false`);
+  if (filters.test === "only") and.push(Prisma.sql`is_test_call = true`);
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    and.push(Prisma.sql`(contact_name ILIKE ${pattern} OR contact_phone ILIKE ${pattern} OR transcript_text ILIKE ${pattern})`);
+  }
+  return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+}

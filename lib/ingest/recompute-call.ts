@@ -6,6 +6,7 @@ import type { JsonValue } from "@/lib/voxia/parse-voxia-json";
 import { parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery } from "@/lib/voxia/voxia-payload";
 import { mergeCallState, type CallState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
+import { applyRollupDelta, readRollupContribution, rollupContribution } from "@/lib/rollups/apply-rollup-delta";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -38,6 +39,7 @@ export function decodeStoredDelivery(body: Uint8Array) {
 }
 
 export async function writeCallState(tx: Tx, state: CallState): Promise<void> {
+  const rollupBefore = await readRollupContribution(tx, state.id);
   if (state.campaignId) {
     // The name on the newest call wins, whatever order calls arrive in.
     await tx.$executeRaw`
@@ -82,6 +84,8 @@ export async function writeCallState(tx: Tx, state: CallState): Promise<void> {
       data: state.events.map((event, position) => ({ callId: state.id, position, type: event.type, data: json(event.data) })),
     });
   }
+  // Last, so the shared rollup row stays locked for the shortest time before commit.
+  await applyRollupDelta(tx, rollupBefore, rollupContribution(state));
 }
 
 function callRow(state: CallState): Prisma.CallUncheckedCreateInput {
