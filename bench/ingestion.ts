@@ -8,17 +8,25 @@ import { percentile } from "./stats";
 
 export type Payload = { body: string; sha256: string };
 
-/** Lifecycle deliveries of fresh calls (ids unique to this run), in the order Voxia sends them. */
+/**
+ * Lifecycle deliveries of fresh calls (ids unique to this run). Like Voxia's traffic, many calls are
+ * in progress at once and one call's deliveries arrive seconds to minutes apart: calls go in blocks of
+ * 500, each block sending every call's first delivery, then every call's second, and so on.
+ */
 export function benchPayloads(count: number, runId: string): Payload[] {
   const timeline = createTimeline(Date.now(), 1);
   const payloads: Payload[] = [];
   const plan = { seed: `bench-${runId}`, calls: count, timeline, organizationId: "" };
-  for (let index = 0; payloads.length < count; index++) {
-    const call = generateCall(plan, index);
-    for (const delivery of call.deliveries) {
-      if (payloads.length >= count) break;
-      const body = JSON.stringify({ ...JSON.parse(delivery.body), id: `bench-${runId}-${index}` });
-      payloads.push({ body, sha256: createHash("sha256").update(body).digest("hex") });
+  const BLOCK = 500;
+  for (let first = 0; payloads.length < count; first += BLOCK) {
+    const calls = Array.from({ length: BLOCK }, (_, i) => generateCall(plan, first + i));
+    for (let stage = 0; calls.some((c) => c.deliveries.length > stage); stage++) {
+      calls.forEach((call, i) => {
+        const delivery = call.deliveries[stage];
+        if (!delivery || payloads.length >= count) return;
+        const body = JSON.stringify({ ...JSON.parse(delivery.body), id: `bench-${runId}-${first + i}` });
+        payloads.push({ body, sha256: createHash("sha256").update(body).digest("hex") });
+      });
     }
   }
   return payloads;

@@ -119,7 +119,8 @@ export function callWhere(filters: CallFilters): Prisma.CallWhereInput {
   if (filters.test === "exclude") and.push({ isTestCall: false });
   if (filters.test === "only") and.push({ isTestCall: true });
   if (filters.q) {
-    const contains = { contains: filters.q, mode: "insensitive" as const };
+    // Prisma passes `contains` into ILIKE unescaped: without this, "50%" or "john_doe" would match far too much.
+    const contains = { contains: escapeLike(filters.q), mode: "insensitive" as const };
     and.push({ OR: [{ contactName: contains }, { contactPhone: contains }, { transcriptText: contains }] });
   }
   return { AND: and };
@@ -139,8 +140,13 @@ export function callConditionSql(filters: CallFilters): Prisma.Sql {
   if (filters.test === "exclude") and.push(Prisma.sql`is_test_call = false`);
   if (filters.test === "only") and.push(Prisma.sql`is_test_call = true`);
   if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(filters.q)}%`;
     and.push(Prisma.sql`(contact_name ILIKE ${pattern} OR contact_phone ILIKE ${pattern} OR transcript_text ILIKE ${pattern})`);
   }
   return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** The text matched literally by LIKE/ILIKE (whose default escape character is the backslash). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
