@@ -11,16 +11,32 @@ import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts"
 import { lifecycleDeliveries, payloadFor, type CallSpec } from "../support/voxia-fixtures.ts";
 
 let database: TestDatabase;
-let app: TestApp;
+let app: TestApp | null = null;
 
 before(async () => {
   database = await createTestDatabase("aggregates");
-  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded });
+  await startApp();
 });
 after(async () => {
   await app?.stop();
   await database?.drop();
 });
+
+async function startApp() {
+  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded });
+}
+
+/** Direct SQL checks. The embedded database takes one connection, held by the app: stop it meanwhile. */
+async function withDatabase<T>(check: () => Promise<T>): Promise<T> {
+  if (!database.embedded) return check();
+  await app?.stop();
+  app = null;
+  try {
+    return await check();
+  } finally {
+    await startApp();
+  }
+}
 
 const CAMPAIGNS = [
   { id: "camp-solar", name: "Solar" },
@@ -50,7 +66,7 @@ async function sendAll(bodies: string[], concurrency = 4) {
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < bodies.length; i = next++) {
-        const res = await postWebhook(app, bodies[i]!);
+        const res = await postWebhook(app!, bodies[i]!);
         assert.equal(res.status, 200, await res.text());
       }
     }),
@@ -79,8 +95,10 @@ test("rollups equal an exact GROUP BY over calls as webhooks arrive, re-deliveri
   // First every call's early stages, last stage held back, in a scrambled order.
   const early = lifecycles.flatMap((bodies) => bodies.slice(0, -1)).reverse();
   await sendAll(early);
-  assert.deepEqual(await rollupRows(), await exactRows());
-  const statusesBefore = await database.query<{ id: string; status: string }>("SELECT id, status FROM calls ORDER BY id");
+  const statusesBefore = await withDatabase(async () => {
+    assert.deepEqual(await rollupRows(), await exactRows());
+    return database.query<{ id: string; status: string }>("SELECT id, status FROM calls ORDER BY id");
+  });
 
   // Then the final stages, plus re-deliveries: a second post-processing result with another outcome,
   // and copies of bodies already received.
@@ -94,10 +112,12 @@ test("rollups equal an exact GROUP BY over calls as webhooks arrive, re-deliveri
   const duplicates = early.slice(0, 10);
   await sendAll([...reclassified, ...late, ...duplicates]);
 
-  const statusesAfter = await database.query<{ id: string; status: string }>("SELECT id, status FROM calls ORDER BY id");
-  const changed = statusesAfter.filter((row, i) => row.status !== statusesBefore[i]!.status).length;
-  assert.ok(changed >= 20, `only ${changed} calls changed status; the test must move calls between rollup rows`);
-  assert.deepEqual(await rollupRows(), await exactRows());
+  await withDatabase(async () => {
+    const statusesAfter = await database.query<{ id: string; status: string }>("SELECT id, status FROM calls ORDER BY id");
+    const changed = statusesAfter.filter((row, i) => row.status !== statusesBefore[i]!.status).length;
+    assert.ok(changed >= 20, `only ${changed} calls changed status; the test must move calls between rollup rows`);
+    assert.deepEqual(await rollupRows(), await exactRows());
+  });
 });
 
 test("/api/stats reports exactly what a scan of the matching calls reports, for every kind of filter", async () => {
@@ -116,32 +136,40 @@ test("/api/stats reports exactly what a scan of the matching calls reports, for 
     "q=50%_off",
     "q=%",
   ];
-  for (const query of cases) {
-    const parsed = parseCallFilters(new URLSearchParams(query));
-    assert.ok(parsed.ok);
-    const where = callConditionSql(parsed.filters);
-    const groups = await database.query<{ campaign_id: string | null; status: string | null; n: string }>(
-      `SELECT campaign_id, status, count(*)::text AS n FROM calls WHERE ${where.text} GROUP BY 1, 2`,
-      where.values,
-    );
-    const expected: Record<string, Record<string, number>> = {};
-    for (const g of groups) {
-      const byStatus = (expected[g.campaign_id ?? "(none)"] ??= {});
-      byStatus[g.status ?? "(none)"] = Number(g.n);
+  // What a scan of the matching calls says, per filter: counts per campaign and status, and the ids.
+  const expected = await withDatabase(async () => {
+    const results = [];
+    for (const query of cases) {
+      const parsed = parseCallFilters(new URLSearchParams(query));
+      assert.ok(parsed.ok);
+      const where = callConditionSql(parsed.filters);
+      const groups = await database.query<{ campaign_id: string | null; status: string | null; n: string }>(
+        `SELECT campaign_id, status, count(*)::text AS n FROM calls WHERE ${where.text} GROUP BY 1, 2`,
+        where.values,
+      );
+      const byCampaign: Record<string, Record<string, number>> = {};
+      for (const g of groups) {
+        const byStatus = (byCampaign[g.campaign_id ?? "(none)"] ??= {});
+        byStatus[g.status ?? "(none)"] = Number(g.n);
+      }
+      const ids = await database.query<{ id: string }>(`SELECT id FROM calls WHERE ${where.text} ORDER BY created_at DESC, id DESC`, where.values);
+      results.push({ query, byCampaign, total: groups.reduce((n, g) => n + Number(g.n), 0), ids: ids.map((r) => r.id) });
     }
-    const res = await fetch(`${app.url}/api/stats?${query}`);
+    return results;
+  });
+  for (const { query, byCampaign, total, ids } of expected) {
+    const res = await fetch(`${app!.url}/api/stats?${query}`);
     assert.equal(res.status, 200);
     const stats = (await res.json()) as { total: number; campaigns: { campaign: { id: string | null }; total: number; byStatus: Record<string, number> }[] };
     const actual = Object.fromEntries(stats.campaigns.map((c) => [c.campaign.id ?? "(none)", c.byStatus]));
-    assert.deepEqual(actual, expected, `/api/stats?${query}`);
-    assert.equal(stats.total, groups.reduce((n, g) => n + Number(g.n), 0), `/api/stats?${query} total`);
+    assert.deepEqual(actual, byCampaign, `/api/stats?${query}`);
+    assert.equal(stats.total, total, `/api/stats?${query} total`);
 
     // The list (Prisma, callWhere) and the aggregates (SQL, callConditionSql) select the same calls.
-    const list = (await (await fetch(`${app.url}/api/calls?${query}&limit=500`)).json()) as { calls: { id: string }[] };
-    const ids = await database.query<{ id: string }>(`SELECT id FROM calls WHERE ${where.text} ORDER BY created_at DESC, id DESC`, where.values);
-    assert.deepEqual(list.calls.map((c) => c.id), ids.map((r) => r.id), `/api/calls?${query}`);
+    const list = (await (await fetch(`${app!.url}/api/calls?${query}&limit=500`)).json()) as { calls: { id: string }[] };
+    assert.deepEqual(list.calls.map((c) => c.id), ids, `/api/calls?${query}`);
   }
   // The filters above are not vacuous: the literal search finds the contacts named "Ann 50%_off" only.
-  const literal = (await (await fetch(`${app.url}/api/calls?q=${encodeURIComponent("50%_off")}&test=include`)).json()) as { calls: unknown[] };
+  const literal = (await (await fetch(`${app!.url}/api/calls?q=${encodeURIComponent("50%_off")}&test=include`)).json()) as { calls: unknown[] };
   assert.equal(literal.calls.length, 8);
 });
