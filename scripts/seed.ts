@@ -55,7 +55,7 @@ try {
   await client.query("SET synchronous_commit = off");
   const reset = args.includes("--reset");
   const existing = (await client.query("SELECT 1 FROM deliveries LIMIT 1")).rowCount ?? 0;
-  if (existing > 0 && !reset) fail(`${redactedDatabaseUrl(url)} already holds calls; pass --reset to empty it first`);
+  if (existing > 0 && !reset) throw new Error(`${redactedDatabaseUrl(url)} already holds calls; pass --reset to empty it first`);
   console.log(`[seed] ${calls} calls, seed "${seed}", ${days} days until ${until.toISOString()} → ${redactedDatabaseUrl(url)}`);
   const started = Date.now();
   const result = await seedCalls(client, {
