@@ -3,6 +3,7 @@
 // Usage: tsx scripts/embedded-db.ts [--port 54329] [--data .data/pglite | --memory]
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 const args = process.argv.slice(2);
@@ -14,7 +15,8 @@ const port = Number(option("--port") ?? process.env.EMBEDDED_DB_PORT ?? 54329);
 const dataDir = args.includes("--memory") ? undefined : (option("--data") ?? ".data/pglite");
 
 if (dataDir) mkdirSync(dataDir, { recursive: true });
-const db = await PGlite.create(dataDir ? { dataDir } : {});
+// pg_trgm ships separately in PGlite; the migrations create trigram indexes for the `q` search.
+const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
 // One connection: every connection shares PGlite's single session, so two would interleave transactions.
 const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 1 });
 try {

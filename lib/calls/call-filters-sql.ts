@@ -3,7 +3,7 @@
 // mirrors one line of callWhere; test/integration/call-filters-sql.test.ts checks both select the
 // same calls, so the two cannot drift apart unnoticed.
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CallFilters } from "./call-filters";
+import { escapeLike, type CallFilters } from "./call-filters";
 
 /** The WHERE condition (without the keyword) over the `calls` table aliased as `alias`. */
 export function callWhereSql(filters: CallFilters, alias = "c"): Prisma.Sql {
@@ -18,7 +18,7 @@ export function callWhereSql(filters: CallFilters, alias = "c"): Prisma.Sql {
   if (filters.test === "only") and.push(Prisma.sql`${c}.is_test_call = true`);
   if (filters.q) {
     // "contains": the search text is matched literally, so % and _ typed by a user are escaped.
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const pattern = `%${escapeLike(filters.q)}%`;
     and.push(
       Prisma.sql`(${c}.contact_name ILIKE ${pattern} OR ${c}.contact_phone ILIKE ${pattern} OR ${c}.transcript_text ILIKE ${pattern})`,
     );

@@ -119,8 +119,14 @@ export function callWhere(filters: CallFilters): Prisma.CallWhereInput {
   if (filters.test === "exclude") and.push({ isTestCall: false });
   if (filters.test === "only") and.push({ isTestCall: true });
   if (filters.q) {
-    const contains = { contains: filters.q, mode: "insensitive" as const };
+    // Prisma passes `contains` into ILIKE unescaped: without this, "50%" or "john_doe" would match far too much.
+    const contains = { contains: escapeLike(filters.q), mode: "insensitive" as const };
     and.push({ OR: [{ contactName: contains }, { contactPhone: contains }, { transcriptText: contains }] });
   }
   return { AND: and };
+}
+
+/** The text matched literally by LIKE/ILIKE (whose default escape character is the backslash). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

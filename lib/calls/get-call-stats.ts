@@ -1,6 +1,8 @@
 // Per campaign: how many calls match the filters, and how many of them have each status.
+// Exact figures from the rollups (lib/calls/aggregate-calls.ts); a `q` search falls back to a scan.
 import { prisma } from "@/lib/db/client";
-import { callWhere, type CallFilters } from "./call-filters";
+import type { CallFilters } from "./call-filters";
+import { aggregateCalls } from "./aggregate-calls";
 
 export type CampaignStats = {
   campaign: { id: string | null; name: string | null };
@@ -9,26 +11,22 @@ export type CampaignStats = {
 };
 
 export async function getCallStats(filters: CallFilters): Promise<{ total: number; campaigns: CampaignStats[] }> {
-  const groups = await prisma().call.groupBy({
-    by: ["campaignId", "status"],
-    where: callWhere(filters),
-    _count: { _all: true },
-  });
-  const campaignIds = [...new Set(groups.map((g) => g.campaignId).filter((id): id is string => id !== null))];
+  const { rows: groups } = await aggregateCalls(filters, ["campaign", "status"]);
+  const campaignIds = [...new Set(groups.map((g) => g.campaignId).filter((id): id is string => typeof id === "string"))];
   const names = new Map(
     (await prisma().campaign.findMany({ where: { id: { in: campaignIds } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]),
   );
   const byCampaign = new Map<string | null, CampaignStats>();
   for (const group of groups) {
-    let stats = byCampaign.get(group.campaignId);
+    const campaignId = group.campaignId ?? null;
+    let stats = byCampaign.get(campaignId);
     if (!stats) {
-      stats = { campaign: { id: group.campaignId, name: group.campaignId ? (names.get(group.campaignId) ?? null) : null }, total: 0, byStatus: {} };
-      byCampaign.set(group.campaignId, stats);
+      stats = { campaign: { id: campaignId, name: campaignId ? (names.get(campaignId) ?? null) : null }, total: 0, byStatus: {} };
+      byCampaign.set(campaignId, stats);
     }
-    const count = group._count._all;
-    stats.total += count;
+    stats.total += group.calls;
     const status = group.status ?? "(none)";
-    stats.byStatus[status] = (stats.byStatus[status] ?? 0) + count;
+    stats.byStatus[status] = (stats.byStatus[status] ?? 0) + group.calls;
   }
   const campaigns = [...byCampaign.values()].sort((a, b) => b.total - a.total);
   return { total: campaigns.reduce((n, c) => n + c.total, 0), campaigns };

@@ -7,7 +7,7 @@ const BATCH = 500;
 export async function rebuildCallTables(options: { fromScratch?: boolean; onProgress?: (done: number, total: number) => void } = {}) {
   const db = prisma();
   if (options.fromScratch) {
-    await db.$executeRawUnsafe(`TRUNCATE call_answers, call_events, calls, contacts, campaigns`);
+    await db.$executeRawUnsafe(`TRUNCATE call_answers, call_events, calls, contacts, campaigns, call_rollups`);
   }
   const total = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT call_id) AS n FROM deliveries`)[0]?.n ?? 0);
   const deliveries = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM deliveries`)[0]?.n ?? 0);

@@ -6,6 +6,8 @@ import type { JsonValue } from "@/lib/voxia/parse-voxia-json";
 import { parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery } from "@/lib/voxia/voxia-payload";
 import { mergeCallState, type CallState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
+import { applyRollupDelta, readRollupContribution, rollupContribution } from "@/lib/rollups/apply-rollup-delta";
+import { ensureCampaignAndContact, refreshCampaignAndContact } from "./campaign-contact-rows";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -38,25 +40,10 @@ export function decodeStoredDelivery(body: Uint8Array) {
 }
 
 export async function writeCallState(tx: Tx, state: CallState): Promise<void> {
-  if (state.campaignId) {
-    // The name on the newest call wins, whatever order calls arrive in.
-    await tx.$executeRaw`
-      INSERT INTO campaigns (id, name, last_call_at) VALUES (${state.campaignId}, ${state.campaignName}, ${state.createdAt})
-      ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, campaigns.name), last_call_at = EXCLUDED.last_call_at
-      WHERE campaigns.last_call_at <= EXCLUDED.last_call_at`;
-  }
-  if (state.contactKey) {
-    const data = state.contactData ? JSON.stringify(state.contactData) : null;
-    await tx.$executeRaw`
-      INSERT INTO contacts (id, name, phone_number, data, last_call_at)
-      VALUES (${state.contactKey}, ${state.contactName}, ${state.contactPhone}, ${data}::jsonb, ${state.createdAt})
-      ON CONFLICT (id) DO UPDATE SET
-        name = COALESCE(EXCLUDED.name, contacts.name),
-        phone_number = COALESCE(EXCLUDED.phone_number, contacts.phone_number),
-        data = COALESCE(EXCLUDED.data, contacts.data),
-        last_call_at = EXCLUDED.last_call_at
-      WHERE contacts.last_call_at <= EXCLUDED.last_call_at`;
-  }
+  const rollupBefore = await readRollupContribution(tx, state.id);
+  // The call row references its campaign and contact, so they must exist first; their newest-wins
+  // fields are refreshed at the end, where the row lock this may take is held only until commit.
+  await ensureCampaignAndContact(tx, state);
 
   const row = callRow(state);
   await tx.call.upsert({ where: { id: state.id }, create: row, update: row });
@@ -84,6 +71,9 @@ export async function writeCallState(tx: Tx, state: CallState): Promise<void> {
     });
   }
   await writeMangledAnswersAndEvents(tx, state);
+  // Last, so shared campaign and rollup rows stay locked for the shortest time before commit.
+  await refreshCampaignAndContact(tx, state);
+  await applyRollupDelta(tx, rollupBefore, rollupContribution(state));
 }
 
 function callRow(state: CallState): Prisma.CallUncheckedCreateInput {

@@ -1,0 +1,156 @@
+// `npm run bench`: how Callboard performs at a million calls on this machine, printed as one table.
+// Runs against its own database on DATABASE_URL's server (default name callboard_bench), seeding it
+// when it holds fewer calls than asked, and against the built app (`npm run build` first).
+//   --calls N          calls in the database (default 1000000)
+//   --reuse            use the bench database as it is when it already holds at least N calls
+//   --database NAME    database name on the server (default callboard_bench)
+//   --repeats N        timed requests per page (default 20, after one warm-up)
+//   --deliveries N     webhooks for the throughput test (default 20000), --concurrency N (default 16)
+//   --paced-rate N     requests/s for the latency test (default 200) over --paced-seconds (default 10)
+// PORT sets the app's port (default 3361).
+import os from "node:os";
+import { existsSync } from "node:fs";
+import pg from "pg";
+import { migrateDatabase } from "../lib/db/migrate.ts";
+import { seedCalls } from "../lib/seed/seed-calls.ts";
+import { startTestApp } from "../test/support/test-app.ts";
+import { assertLocalDatabase } from "../test/support/assert-local-database.ts";
+import { timeExport, timePage, type PageTiming } from "../bench/http-timing.ts";
+import { benchPayloads, countStored, insertCeiling, sendAll, sendPaced } from "../bench/ingestion.ts";
+import { sampleMemory } from "../bench/process-memory.ts";
+import { ms } from "../bench/stats.ts";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const count = (name: string, fallback: number) => Number(option(name, String(fallback)).replaceAll("_", ""));
+const targetCalls = count("--calls", 1_000_000);
+const repeats = count("--repeats", 20);
+const deliveries = count("--deliveries", 20_000);
+const concurrency = count("--concurrency", 16);
+const pacedRate = count("--paced-rate", 200);
+const pacedSeconds = count("--paced-seconds", 10);
+const databaseName = option("--database", "callboard_bench");
+const port = Number(process.env.PORT ?? 3361);
+
+const server = process.env.DATABASE_URL;
+if (!server) {
+  console.error("[bench] set DATABASE_URL to a Postgres server, e.g. postgresql://postgres@127.0.0.1:5432/postgres");
+  process.exit(2);
+}
+assertLocalDatabase(server);
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("[bench] no production build found: run `npm run build` first");
+  process.exit(2);
+}
+const benchUrl = Object.assign(new URL(server), { pathname: `/${databaseName}` }).toString();
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+// 1. The database: created, migrated and seeded as needed.
+const admin = new pg.Client({ connectionString: server });
+await admin.connect();
+if ((await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [databaseName])).rowCount === 0) {
+  await admin.query(`CREATE DATABASE "${databaseName}"`);
+}
+await admin.end();
+await migrateDatabase(benchUrl);
+const db = new pg.Client({ connectionString: benchUrl });
+await db.connect();
+const existing = Number((await db.query<{ n: string }>("SELECT count(*)::text AS n FROM calls")).rows[0]!.n);
+if (existing < targetCalls || !args.includes("--reuse")) {
+  log(`seeding ${targetCalls} calls into ${databaseName} (it holds ${existing}; pass --reuse to keep a seeded database)`);
+  const started = Date.now();
+  await db.query("SET synchronous_commit = off");
+  await seedCalls(db, {
+    calls: targetCalls, seed: "callboard", until: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), days: 180,
+    batchSize: 2000, reset: true,
+    onProgress: (done) => process.stdout.write(`\r[bench] seeded ${done}/${targetCalls}`),
+  });
+  await db.query("ANALYZE");
+  log(`\nseeded in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+const calls = Number((await db.query<{ n: string }>("SELECT count(*)::text AS n FROM calls")).rows[0]!.n);
+const topCampaigns = (await db.query<{ campaign_id: string }>(
+  "SELECT campaign_id FROM call_rollups WHERE campaign_id IS NOT NULL GROUP BY 1 ORDER BY sum(calls) DESC LIMIT 5",
+)).rows.map((r) => r.campaign_id);
+const sampleIds = (await db.query<{ id: string }>("SELECT id FROM calls TABLESAMPLE SYSTEM (1) LIMIT 20")).rows.map((r) => r.id);
+const newest = (await db.query<{ at: Date }>("SELECT max(created_at) AS at FROM calls")).rows[0]!.at;
+await db.end();
+
+// 2. The app, built, with its memory sampled throughout.
+log(`starting the app on port ${port} against ${databaseName} (${calls} calls)`);
+const app = await startTestApp({ databaseUrl: benchUrl, port });
+const memory = sampleMemory(app.process.pid!);
+const rows: [string, string, string][] = [];
+const add = (measure: string, result: string, target = "") => rows.push([measure, result, target]);
+
+try {
+  // 3. Pages and APIs: p50/p95 over repeated requests.
+  const day = (offset: number) => new Date(newest.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+  const week = `from=${day(37)}&to=${day(31)}`;
+  const queries = ["q=tax%20credit", "q=Kowalski", "q=55501"];
+  const enc = encodeURIComponent;
+  const pages: [string, string[]][] = [
+    ["/ (overview)", ["/"]],
+    ["/calls", ["/calls"]],
+    ["/calls by campaign", topCampaigns.map((c) => `/calls?campaign=${enc(c)}`)],
+    ["/calls by status", ["/calls?status=INTERESTED", "/calls?status=CALL_ME_LATER", "/calls?status=NO_ANSWER"]],
+    ["/calls by date range (a week)", [`/calls?${week}`]],
+    ["/calls text query", queries.map((q) => `/calls?${q}`)],
+    ["/calls/{id}", sampleIds.map((id) => `/calls/${enc(id)}`)],
+    ["/campaigns/{id}", topCampaigns.map((c) => `/campaigns/${enc(c)}`)],
+    ["/api/stats", ["/api/stats"]],
+    ["/api/stats by campaign and week", topCampaigns.map((c) => `/api/stats?campaign=${enc(c)}&${week}`)],
+    ["/api/stats text query (scan fallback)", queries.map((q) => `/api/stats?${q}`)],
+    ["/api/calls", ["/api/calls"]],
+    ["/api/calls by campaign", topCampaigns.map((c) => `/api/calls?campaign=${enc(c)}`)],
+    ["/api/calls by status", ["/api/calls?status=INTERESTED", "/api/calls?status=CALL_ME_LATER", "/api/calls?status=NO_ANSWER"]],
+    ["/api/calls by date range", [`/api/calls?${week}`]],
+    ["/api/calls text query", queries.map((q) => `/api/calls?${q}`)],
+    ["/api/calls/{id}", sampleIds.map((id) => `/api/calls/${enc(id)}`)],
+  ];
+  const timings: PageTiming[] = [];
+  for (const [label, paths] of pages) {
+    const timing = await timePage(app.url, label, paths, repeats);
+    timings.push(timing);
+    add(`${label} p50 / p95`, timing.status === 404 ? "n/a (404)" : `${ms(timing.p50)} / ${ms(timing.p95)}`, "p95 ≤ 150 ms");
+    log(`${label}: ${rows[rows.length - 1]![1]}`);
+  }
+
+  const exportPath = `/api/calls/export?from=${day(30)}`;
+  const csv = await timeExport(app.url, exportPath);
+  add(`CSV export (${exportPath})`, csv.status === 404 ? "n/a (404)" : `${Math.round(csv.rows / csv.seconds)} rows/s (${csv.rows} rows in ${csv.seconds.toFixed(1)} s)`, "≥ 20,000 rows/s");
+
+  // 4. Ingestion: throughput at 16 concurrent senders, verified in the database, next to the ceiling.
+  const runId = Date.now().toString(36);
+  const payloads = benchPayloads(deliveries, runId);
+  log(`sending ${payloads.length} webhooks with ${concurrency} concurrent senders`);
+  const ingest = await sendAll(`${app.url}/api/webhooks/voxia`, payloads, concurrency);
+  const stored = await countStored(benchUrl, payloads);
+  log(`ceiling: the same ${payloads.length} payloads as single-row INSERT … ON CONFLICT, ${concurrency} connections`);
+  const ceiling = await insertCeiling(benchUrl, payloads, concurrency);
+  add(`ingestion, ${concurrency} senders (stored ${stored}/${payloads.length}, errors ${ingest.errors})`, `${Math.round(ingest.perSecond)} webhooks/s`);
+  add("ingestion ack latency p50 / p99", `${ms(ingest.p50)} / ${ms(ingest.p99)}`);
+  add(`ceiling: single-row INSERT … ON CONFLICT, ${concurrency} connections`, `${Math.round(ceiling.perSecond)} rows/s`);
+  add("ingestion / ceiling", `${Math.round((100 * ingest.perSecond) / ceiling.perSecond)} %`, "≥ 50 %");
+
+  const paced = benchPayloads(pacedRate * pacedSeconds, `${runId}p`);
+  log(`paced: ${paced.length} webhooks at ${pacedRate}/s`);
+  const pace = await sendPaced(`${app.url}/api/webhooks/voxia`, paced, pacedRate);
+  add(`ack latency at ${pacedRate} req/s p50 / p99 (errors ${pace.errors})`, `${ms(pace.p50)} / ${ms(pace.p99)}`, "p99 ≤ 100 ms");
+} finally {
+  add("server peak memory (RSS, next-server tree)", `${Math.round(memory.peak() / 1024 / 1024)} MB`, "≤ 500 MB");
+  memory.stop();
+  await app.stop();
+}
+
+const header: [string, string, string] = ["measure", "result", "target"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+console.log(`\nCallboard benchmark, ${new Date().toISOString()}: ${calls} calls, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end`);
+console.log(line(header));
+console.log(line(widths.map((w) => "-".repeat(w))));
+for (const row of rows) console.log(line(row));
+process.exit(0);
