@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
-const example = readFileSync(new URL("../../shared/voxia/published-example.json", import.meta.url));
+const example = readFileSync(new URL("../lib/voxia/published-example.json", import.meta.url));
 
 test("Voxia's published example, posted to the webhook, appears in the list and on its page", async ({ page, request }) => {
   const response = await request.post("/api/webhooks/voxia", { data: example, headers: { "content-type": "application/json" } });

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
 
-const example = readFileSync(new URL("../../../shared/voxia/published-example.json", import.meta.url));
+const example = readFileSync(new URL("../../lib/voxia/published-example.json", import.meta.url));
 let database: TestDatabase;
 let app: TestApp;
 

@@ -1,9 +1,10 @@
 // Realistic Voxia deliveries for tests, built from Voxia's own published example
-// (shared/voxia/published-example.json), so tests exercise the shape Voxia really sends.
+// (lib/voxia/published-example.json, a byte-for-byte copy of the specification's), so tests exercise
+// the shape Voxia really sends.
 import { readFileSync } from "node:fs";
 import { parseVoxiaJson } from "../../lib/voxia/parse-voxia-json.ts";
 
-export const PUBLISHED_EXAMPLE_PATH = new URL("../../../shared/voxia/published-example.json", import.meta.url);
+export const PUBLISHED_EXAMPLE_PATH = new URL("../../lib/voxia/published-example.json", import.meta.url);
 /** Voxia's example byte for byte (not valid JSON: it contains `new NumberInt("1")`). */
 export const PUBLISHED_EXAMPLE_BYTES: Buffer = readFileSync(PUBLISHED_EXAMPLE_PATH);
 
