@@ -8,7 +8,7 @@ import { maskPhone } from "@/lib/ui/mask-phone";
 import { LocalTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 
-const cell = "block [overflow-wrap:anywhere] px-3 py-1 md:table-cell md:py-2 md:align-top before:mr-2 before:text-xs before:font-medium before:text-slate-500 before:whitespace-nowrap before:content-[attr(data-label)] md:before:content-none dark:before:text-slate-400";
+const cell = "block break-words md:[overflow-wrap:anywhere] px-3 py-1 md:table-cell md:py-2 md:align-top before:mr-2 before:text-xs before:font-medium before:text-slate-500 before:whitespace-nowrap before:content-[attr(data-label)] md:before:content-none dark:before:text-slate-400";
 
 export function CallsTable({ calls, query }: { calls: CallSummaryJson[]; query: string }) {
   return (

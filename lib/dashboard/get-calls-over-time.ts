@@ -1,8 +1,6 @@
 // Calls per day (per week or month for long ranges) and status, for the "calls over time" charts.
 // Buckets are UTC days so each one maps onto a `from`/`to` date-only filter of the calls list.
-import { prisma } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { callWhereSql } from "@/lib/calls/call-filters-sql";
+import { aggregateCalls } from "@/lib/calls/aggregate-calls";
 import type { CallFilters } from "@/lib/calls/call-filters";
 import { NO_STATUS } from "./status-order";
 
@@ -25,21 +23,20 @@ export function bucketUnitFor(start: Date, end: Date): BucketUnit {
 
 export async function getCallsOverTime(filters: CallFilters, range: { start: Date; end: Date }): Promise<{ unit: BucketUnit; buckets: TimeBucket[] }> {
   const unit = bucketUnitFor(range.start, range.end);
-  const rows = await prisma().$queryRaw<{ bucket: string; status: string | null; n: number }[]>(Prisma.sql`
-    SELECT to_char(date_trunc(${unit}, c.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, c.status, count(*)::int AS n
-    FROM calls c
-    WHERE ${callWhereSql(filters)}
-    GROUP BY 1, 2`);
+  // Exact per-day counts from the rollups the webhook keeps (a text search counts matching calls);
+  // weeks and months are sums of their days.
+  const { rows } = await aggregateCalls(filters, ["day", "status"]);
   const buckets = new Map(emptyBuckets(unit, range.start, range.end).map((b) => [b.start, b]));
   for (const row of rows) {
+    const start = isoDay(truncate(unit, new Date(`${row.day}T00:00:00Z`)));
     // A call outside the shown range (an open-ended `to` with future-dated calls) gets its own bucket.
-    let bucket = buckets.get(row.bucket);
+    let bucket = buckets.get(start);
     if (!bucket) {
-      bucket = { start: row.bucket, last: lastDay(unit, new Date(`${row.bucket}T00:00:00Z`)), byStatus: {} };
-      buckets.set(row.bucket, bucket);
+      bucket = { start, last: lastDay(unit, new Date(`${start}T00:00:00Z`)), byStatus: {} };
+      buckets.set(start, bucket);
     }
     const status = row.status ?? NO_STATUS;
-    bucket.byStatus[status] = (bucket.byStatus[status] ?? 0) + row.n;
+    bucket.byStatus[status] = (bucket.byStatus[status] ?? 0) + row.calls;
   }
   return { unit, buckets: [...buckets.values()].sort((a, b) => a.start.localeCompare(b.start)) };
 }
