@@ -9,7 +9,9 @@ import { afterCursor, encodeCursor, type CallCursor } from "./list-calls";
 
 /** Rows strictly before the cursor in (createdAt desc, id desc) order, i.e. newer ones. */
 export function beforeCursor(cursor: CallCursor): Prisma.CallWhereInput {
+  // The `gte` bound lets the index scan start at the cursor (see afterCursor).
   return {
+    createdAt: { gte: cursor.createdAt },
     OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }],
   };
 }
