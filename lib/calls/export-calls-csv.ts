@@ -4,39 +4,19 @@ import { prisma } from "@/lib/db/client";
 import { csvRow } from "@/lib/csv/csv-cell";
 import { callWhere, type CallFilters } from "./call-filters";
 import { afterCursor, type CallCursor } from "./list-calls";
+import { CALL_LIST_SELECT } from "./call-json";
 
 const BATCH_SIZE = 1000;
 
+// The list's columns, plus what only the export carries.
 const EXPORT_SELECT = {
-  id: true,
-  createdAt: true,
-  campaignId: true,
-  campaign: { select: { name: true } },
-  contactId: true,
-  contactName: true,
-  contactPhone: true,
-  status: true,
-  callStatus: true,
-  postProcessStatus: true,
-  hangUpReason: true,
-  webhookEvent: true,
-  duration: true,
-  totalDuration: true,
-  callMeLater: true,
-  doNotCall: true,
-  wrongNumber: true,
-  interestedReached: true,
-  interestedDescription: true,
-  isTestCall: true,
-  phoneFrom: true,
+  ...CALL_LIST_SELECT,
   organizationId: true,
   sessionId: true,
   twilioAccountSid: true,
   twilioCallSessionId: true,
   contactData: true,
-  deliveryCount: true,
   firstReceivedAt: true,
-  lastReceivedAt: true,
 } as const;
 
 type ExportRow = Awaited<ReturnType<typeof fetchBatch>>[number];
