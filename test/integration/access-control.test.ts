@@ -216,8 +216,11 @@ describe("webhook secret rotation", () => {
       const res = await postWebhook(app, body, { query: token ? `?token=${token}` : "" });
       assert.equal(res.status, status, `token ${JSON.stringify(token)}`);
     }
-    const stored = await database.query<{ id: string }>(`SELECT id FROM calls WHERE id LIKE 'rotation-%' ORDER BY id`);
-    assert.deepEqual(stored.map((row) => row.id), [`rotation-${NEW_SECRET}`, `rotation-${OLD_SECRET}`]);
+    // Read back through the app (the embedded database serves the app's one connection only).
+    for (const [id, expected] of [[`rotation-${NEW_SECRET}`, 200], [`rotation-${OLD_SECRET}`, 200], ["rotation-webhook-secret-unknown", 404], ["rotation-none", 404]] as const) {
+      const res = await fetch(`${app.url}/api/calls/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${API_TOKEN}` } });
+      assert.equal(res.status, expected, id);
+    }
   });
 });
 
