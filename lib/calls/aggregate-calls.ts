@@ -6,26 +6,40 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallFilters } from "./call-filters";
 import { callWhereSql } from "./call-filters-sql";
+import { ROLLUP_MEASURES, ROLLUP_MEASURE_COLUMNS } from "@/lib/rollups/rollup-sql";
 
 export type AggregateDimension = "day" | "campaign" | "status" | "callStatus" | "isTestCall";
 
-export type CallAggregate = {
+export type CallAggregate<M extends Measure = "calls"> = {
   /** UTC day, YYYY-MM-DD (when grouped by day). */
   day?: string;
   campaignId?: string | null;
   status?: string | null;
   callStatus?: string | null;
   isTestCall?: boolean;
-  calls: number;
+} & Record<M | "calls", number>;
+
+// Each rollup measure column (lib/rollups/rollup-sql.ts) under its name in CallAggregate.
+const MEASURES = {
+  calls: "calls",
   /** Sum and count of the calls that report a duration, for averages. */
-  durationSum: number;
-  durationCount: number;
-  totalDurationSum: number;
-  interested: number;
-  callMeLater: number;
-  doNotCall: number;
-  wrongNumber: number;
-};
+  durationSum: "duration_sum",
+  durationCount: "duration_count",
+  totalDurationSum: "total_duration_sum",
+  interested: "interested",
+  callMeLater: "call_me_later",
+  doNotCall: "do_not_call",
+  wrongNumber: "wrong_number",
+  // The KPI definitions of lib/dashboard/call-outcome-sql.ts.
+  connected: "connected",
+  completed: "completed",
+  outcomeInterested: "outcome_interested",
+  callbacks: "callbacks",
+  outcomeDoNotCall: "outcome_do_not_call",
+  connectedDurationSum: "connected_duration_sum",
+  connectedDurationCount: "connected_duration_count",
+} as const satisfies Record<string, (typeof ROLLUP_MEASURE_COLUMNS)[number]>;
+export type Measure = keyof typeof MEASURES;
 
 // Column of the rollup table and output name of each dimension; the calls table uses the same column
 // names, except the day, which is derived from created_at.
@@ -37,19 +51,21 @@ const DIMENSIONS: Record<AggregateDimension, { column: string; alias: string }> 
   isTestCall: { column: "is_test_call", alias: "isTestCall" },
 };
 
-const MEASURES_FROM_CALLS = Prisma.raw(`1::bigint AS calls, COALESCE(duration::numeric, 0) AS duration_sum,
-  (duration IS NOT NULL)::int::bigint AS duration_count, COALESCE(total_duration::numeric, 0) AS total_duration_sum,
-  (interested_reached IS TRUE)::int::bigint AS interested, (call_me_later IS TRUE)::int::bigint AS call_me_later,
-  (do_not_call IS TRUE)::int::bigint AS do_not_call, (wrong_number IS TRUE)::int::bigint AS wrong_number`);
-const MEASURES_FROM_ROLLUPS = Prisma.raw(
-  `calls, duration_sum, duration_count, total_duration_sum, interested, call_me_later, do_not_call, wrong_number`,
-);
+const EXPRESSION_OF = new Map(ROLLUP_MEASURES);
 
-export async function aggregateCalls(
+/** Sums only the `measures` asked for (and `calls`): each one more costs the query a sum per row. */
+export async function aggregateCalls<M extends Measure = "calls">(
   filters: CallFilters,
   by: AggregateDimension[],
-): Promise<{ rows: CallAggregate[]; source: "rollups" | "scan" }> {
+  measures: readonly M[] = [],
+): Promise<{ rows: CallAggregate<M>[]; source: "rollups" | "scan" }> {
   const dims = [...new Set(by)];
+  const names = [...new Set<Measure>(["calls", ...measures])];
+  const columns = names.map((name) => MEASURES[name]);
+  // A matching call's own contribution (the scan and the cut edges of a range), or a rollup row's sums.
+  const measuresFromCalls = Prisma.raw(columns.map((column) => `${EXPRESSION_OF.get(column)} AS ${column}`).join(", "));
+  const measuresFromRollups = Prisma.raw(columns.join(", "));
+  const sums = Prisma.raw(names.map((name) => `sum(${MEASURES[name]})::text AS "${name}"`).join(", "));
   const keyColumns = dims.map((d) => DIMENSIONS[d].column);
   const callKeys = Prisma.raw(
     [...keyColumns.map((c) => (c === "day" ? `(created_at AT TIME ZONE 'UTC')::date AS day` : c)), ""].join(", "),
@@ -61,17 +77,17 @@ export async function aggregateCalls(
   const days = filters.q ? null : wholeDays(filters);
   if (!days) {
     sourceKind = "scan";
-    source = Prisma.sql`SELECT ${callKeys} ${MEASURES_FROM_CALLS} FROM calls c WHERE ${callWhereSql(filters)}`;
+    source = Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c WHERE ${callWhereSql(filters)}`;
   } else {
     sourceKind = "rollups";
-    const parts = [Prisma.sql`SELECT ${rollupKeys} ${MEASURES_FROM_ROLLUPS} FROM call_rollups WHERE ${rollupCondition(filters, days)}`];
+    const parts = [Prisma.sql`SELECT ${rollupKeys} ${measuresFromRollups} FROM call_rollups WHERE ${rollupCondition(filters, days)}`];
     // The parts of a cut first or last day that the whole days leave out.
     const edges: Prisma.Sql[] = [];
     if (filters.from && days.from && filters.from < days.from) edges.push(Prisma.sql`created_at < ${days.from}`);
     if (filters.to && days.to && filters.to > days.to) edges.push(Prisma.sql`created_at >= ${days.to}`);
     if (edges.length > 0) {
       parts.push(
-        Prisma.sql`SELECT ${callKeys} ${MEASURES_FROM_CALLS} FROM calls c
+        Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c
           WHERE ${callWhereSql(filters)} AND (${Prisma.join(edges, " OR ")})`,
       );
     }
@@ -83,10 +99,7 @@ export async function aggregateCalls(
   );
   const groupBy = dims.length > 0 ? Prisma.raw(`GROUP BY ${keyColumns.join(", ")} ORDER BY ${keyColumns.join(", ")}`) : Prisma.empty;
   const rows = await prisma().$queryRaw<Record<string, unknown>[]>`
-    SELECT ${Prisma.raw([...outputKeys, ""].join(", "))}
-      sum(calls)::text AS calls, sum(duration_sum)::text AS "durationSum", sum(duration_count)::text AS "durationCount",
-      sum(total_duration_sum)::text AS "totalDurationSum", sum(interested)::text AS interested,
-      sum(call_me_later)::text AS "callMeLater", sum(do_not_call)::text AS "doNotCall", sum(wrong_number)::text AS "wrongNumber"
+    SELECT ${Prisma.raw([...outputKeys, ""].join(", "))} ${sums}
     FROM (${source}) AS matched
     ${groupBy}`;
 
@@ -95,24 +108,16 @@ export async function aggregateCalls(
     rows: rows
       .filter((row) => row.calls !== null && Number(row.calls) > 0)
       .map((row) => {
-        const aggregate: CallAggregate = {
-          calls: Number(row.calls),
-          durationSum: Number(row.durationSum),
-          durationCount: Number(row.durationCount),
-          totalDurationSum: Number(row.totalDurationSum),
-          interested: Number(row.interested),
-          callMeLater: Number(row.callMeLater),
-          doNotCall: Number(row.doNotCall),
-          wrongNumber: Number(row.wrongNumber),
-        };
-        for (const d of dims) (aggregate as Record<string, unknown>)[DIMENSIONS[d].alias] = row[DIMENSIONS[d].alias];
-        return aggregate;
+        const aggregate: Record<string, unknown> = {};
+        for (const name of names) aggregate[name] = Number(row[name]);
+        for (const d of dims) aggregate[DIMENSIONS[d].alias] = row[DIMENSIONS[d].alias];
+        return aggregate as CallAggregate<M>;
       }),
   };
 }
 
 /** The whole UTC days inside [from, to); null when the range lies within one day (scan it instead). */
-function wholeDays(filters: CallFilters): { from: Date | null; to: Date | null } | null {
+export function wholeDays(filters: CallFilters): { from: Date | null; to: Date | null } | null {
   const from = filters.from ? ceilDay(filters.from) : null;
   const to = filters.to ? floorDay(filters.to) : null;
   if (from && to && from >= to) return null;

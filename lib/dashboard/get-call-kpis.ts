@@ -1,10 +1,8 @@
-// The headline figures for a set of calls, in one pass over them: the KPI cards and the campaign
-// funnel read this. (A later rollup table can replace the body without touching any page.)
-import { prisma } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { callWhereSql } from "@/lib/calls/call-filters-sql";
+// The headline figures for a set of calls: the KPI cards and the campaign funnel read this. Served by
+// aggregateCalls, so from the rollups (exact, kept by the ingest transaction) unless a text search
+// forces a scan; the definitions of connected, completed, … are lib/dashboard/call-outcome-sql.ts.
+import { aggregateCalls } from "@/lib/calls/aggregate-calls";
 import type { CallFilters } from "@/lib/calls/call-filters";
-import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } from "./call-outcome-sql";
 
 export type CallKpis = {
   calls: number;
@@ -18,27 +16,18 @@ export type CallKpis = {
 };
 
 export async function getCallKpis(filters: CallFilters): Promise<CallKpis> {
-  const rows = await prisma().$queryRaw<
-    { calls: number; connected: number; completed: number; interested: number; average_duration: number | null; callbacks: number; do_not_call: number }[]
-  >(Prisma.sql`
-    SELECT
-      count(*)::int AS calls,
-      count(*) FILTER (WHERE ${connectedSql()})::int AS connected,
-      count(*) FILTER (WHERE ${completedSql()})::int AS completed,
-      count(*) FILTER (WHERE ${interestedSql()})::int AS interested,
-      avg(c.duration) FILTER (WHERE ${connectedSql()} AND c.duration > 0)::float8 AS average_duration,
-      count(*) FILTER (WHERE ${callbackSql()})::int AS callbacks,
-      count(*) FILTER (WHERE ${doNotCallSql()})::int AS do_not_call
-    FROM calls c
-    WHERE ${callWhereSql(filters)}`);
-  const row = rows[0]!;
+  const { rows } = await aggregateCalls(filters, [], [
+    "connected", "completed", "outcomeInterested", "connectedDurationSum", "connectedDurationCount", "callbacks", "outcomeDoNotCall",
+  ]);
+  const total = rows[0];
+  if (!total) return { calls: 0, connected: 0, completed: 0, interested: 0, averageDuration: null, callbacks: 0, doNotCall: 0 };
   return {
-    calls: row.calls,
-    connected: row.connected,
-    completed: row.completed,
-    interested: row.interested,
-    averageDuration: row.average_duration,
-    callbacks: row.callbacks,
-    doNotCall: row.do_not_call,
+    calls: total.calls,
+    connected: total.connected,
+    completed: total.completed,
+    interested: total.outcomeInterested,
+    averageDuration: total.connectedDurationCount > 0 ? total.connectedDurationSum / total.connectedDurationCount : null,
+    callbacks: total.callbacks,
+    doNotCall: total.outcomeDoNotCall,
   };
 }

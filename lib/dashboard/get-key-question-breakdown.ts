@@ -1,13 +1,25 @@
 // The campaign's key questions (Voxia's `summary`, one call_answers row per call and question),
 // summarised over the calls the filters select: yes/no shares, counts per option, min/avg/max of
 // numbers, and the latest free-text answers with the calls they came from.
+//
+// The counts come from call_answer_rollups (answers per campaign × question × day × answer, exact,
+// kept by the ingest transaction) plus the cut parts of a range's first and last day from
+// call_answers; filters a rollup cannot answer (status, callStatus, text search) count the matching
+// answers instead. Either way one query summarises the same (label, type, kind, text, answers) rows,
+// so both give the same figures. A question's order, description and options (from its newest
+// answers) and the latest free-text answers are read from call_answers by its (campaign, label,
+// newest first) index.
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { wholeDays } from "@/lib/calls/aggregate-calls";
 import { callWhereSql } from "@/lib/calls/call-filters-sql";
 import type { CallFilters } from "@/lib/calls/call-filters";
 
 export const TOP_VALUES = 12;
 export const LATEST_ANSWERS = 5;
+// A question's order, description and options are the campaign's, as its newest answers in the range
+// say them; reading only that many keeps the lookup short however many answers the range holds.
+const QUESTION_SOURCE_ANSWERS = 100;
 
 type Common = { label: string; type: string | null; description: string | null; calls: number; answered: number };
 
@@ -23,55 +35,69 @@ const YES = ["true", "yes"];
 const NO = ["false", "no"];
 const NUMERIC_TEXT = "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$";
 
-export async function getKeyQuestionBreakdown(filters: CallFilters): Promise<KeyQuestionBreakdown[]> {
-  const where = callWhereSql(filters);
-  const isNumber = Prisma.sql`(jsonb_typeof(a.value) = 'number' OR (jsonb_typeof(a.value) = 'string' AND a.value_text ~ ${NUMERIC_TEXT}))`;
-  const [questions, values, latest] = await Promise.all([
-    prisma().$queryRaw<
-      {
-        label: string; type: string | null; description: string | null; calls: number; answered: number;
-        yes: number; no: number; numbers: number; min: number | null; avg: number | null; max: number | null; options: unknown;
-      }[]
-    >(Prisma.sql`
-      SELECT a.label,
-        mode() WITHIN GROUP (ORDER BY a.type) AS type,
-        (array_agg(a.description ORDER BY c.created_at DESC) FILTER (WHERE a.description IS NOT NULL))[1] AS description,
-        count(*)::int AS calls,
-        count(a.value_text)::int AS answered,
-        count(*) FILTER (WHERE lower(a.value_text) IN (${Prisma.join(YES)}))::int AS yes,
-        count(*) FILTER (WHERE lower(a.value_text) IN (${Prisma.join(NO)}))::int AS no,
-        count(*) FILTER (WHERE ${isNumber})::int AS numbers,
-        min(CASE WHEN ${isNumber} THEN a.value_text::float8 END) AS min,
-        avg(CASE WHEN ${isNumber} THEN a.value_text::float8 END) AS avg,
-        max(CASE WHEN ${isNumber} THEN a.value_text::float8 END) AS max,
-        (array_agg(a.options ORDER BY c.created_at DESC)
-          FILTER (WHERE jsonb_typeof(a.options) = 'array' AND jsonb_array_length(a.options) > 0))[1] AS options
-      FROM call_answers a JOIN calls c ON c.id = a.call_id
-      WHERE ${where}
-      GROUP BY a.label
-      ORDER BY min(a.position) NULLS LAST, a.label`),
-    prisma().$queryRaw<{ label: string; value: string; count: number }[]>(Prisma.sql`
-      SELECT label, value, count FROM (
-        SELECT a.label, a.value_text AS value, count(*)::int AS count,
-          row_number() OVER (PARTITION BY a.label ORDER BY count(*) DESC, a.value_text) AS rank
-        FROM call_answers a JOIN calls c ON c.id = a.call_id
-        WHERE ${where} AND a.value_text IS NOT NULL
-        GROUP BY a.label, a.value_text
-      ) ranked WHERE rank <= ${TOP_VALUES}
-      ORDER BY label, rank`),
-    prisma().$queryRaw<{ label: string; call_id: string; value: string; created_at: Date; contact_name: string | null }[]>(Prisma.sql`
-      SELECT label, call_id, value, created_at, contact_name FROM (
-        SELECT a.label, a.call_id, a.value_text AS value, c.created_at, c.contact_name,
-          row_number() OVER (PARTITION BY a.label ORDER BY c.created_at DESC, a.call_id DESC) AS rank
-        FROM call_answers a JOIN calls c ON c.id = a.call_id
-        WHERE ${where} AND a.value_text IS NOT NULL AND jsonb_typeof(a.value) = 'string'
-      ) ranked WHERE rank <= ${LATEST_ANSWERS}
-      ORDER BY label, rank`),
-  ]);
+type QuestionRow = {
+  label: string; type: string | null; description: string | null; calls: number; answered: number;
+  yes: number; no: number; numbers: number; min: number | null; avg: number | null; max: number | null; options: unknown;
+  values: { value: string; count: number }[];
+};
 
-  return questions.map((q) => {
+export async function getKeyQuestionBreakdown(filters: CallFilters): Promise<KeyQuestionBreakdown[]> {
+  const isNumber = Prisma.sql`(value_kind = 'number' OR (value_kind = 'string' AND value_text ~ ${NUMERIC_TEXT}))`;
+  const questions = await prisma().$queryRaw<QuestionRow[]>(Prisma.sql`
+    WITH source AS MATERIALIZED (
+      -- Days summed away first: what follows works on one row per distinct answer.
+      SELECT label, type, value_kind, value_text, sum(answers) AS answers
+      FROM (${answerCounts(filters)}) AS counted
+      GROUP BY 1, 2, 3, 4 HAVING sum(answers) > 0
+    ),
+    classified AS (
+      SELECT label, answers, value_text IS NOT NULL AS answered, lower(value_text) AS lowered,
+        CASE WHEN ${isNumber} THEN value_text::numeric END AS number
+      FROM source
+    ),
+    stats AS (
+      SELECT label,
+        sum(answers)::int AS calls,
+        COALESCE(sum(answers) FILTER (WHERE answered), 0)::int AS answered,
+        COALESCE(sum(answers) FILTER (WHERE lowered IN (${Prisma.join(YES)})), 0)::int AS yes,
+        COALESCE(sum(answers) FILTER (WHERE lowered IN (${Prisma.join(NO)})), 0)::int AS no,
+        COALESCE(sum(answers) FILTER (WHERE number IS NOT NULL), 0)::int AS numbers,
+        min(number)::float8 AS min,
+        (sum(answers * number) / NULLIF(sum(answers) FILTER (WHERE number IS NOT NULL), 0))::float8 AS avg,
+        max(number)::float8 AS max
+      FROM classified GROUP BY label
+    ),
+    types AS (
+      SELECT DISTINCT ON (label) label, type FROM (
+        SELECT label, type, sum(answers) AS n FROM source WHERE type IS NOT NULL GROUP BY 1, 2
+      ) t ORDER BY label, n DESC, type
+    ),
+    top_values AS (
+      SELECT label, json_agg(json_build_object('value', value, 'count', count) ORDER BY rank) AS "values" FROM (
+        SELECT label, value_text AS value, sum(answers)::int AS count,
+          row_number() OVER (PARTITION BY label ORDER BY sum(answers) DESC, value_text) AS rank
+        FROM source WHERE value_text IS NOT NULL GROUP BY 1, 2
+      ) ranked WHERE rank <= ${TOP_VALUES} GROUP BY label
+    )
+    SELECT stats.*, types.type, newest.description, newest.options, COALESCE(top_values."values", '[]') AS "values"
+    FROM stats
+    LEFT JOIN types USING (label)
+    LEFT JOIN top_values USING (label)
+    LEFT JOIN LATERAL (
+      SELECT (array_agg(position ORDER BY created_at DESC, call_id DESC))[1] AS position,
+        (array_agg(description ORDER BY created_at DESC, call_id DESC) FILTER (WHERE description IS NOT NULL))[1] AS description,
+        (array_agg(options ORDER BY created_at DESC, call_id DESC)
+          FILTER (WHERE jsonb_typeof(options) = 'array' AND jsonb_array_length(options) > 0))[1] AS options
+      FROM (
+        SELECT a.position, a.description, a.options, a.created_at, a.call_id ${selectedAnswers(filters, Prisma.sql`stats.label`)}
+        ORDER BY a.created_at DESC, a.call_id DESC LIMIT ${QUESTION_SOURCE_ANSWERS}
+      ) AS latest
+    ) AS newest ON true
+    ORDER BY newest.position NULLS LAST, stats.label`);
+
+  const breakdowns = questions.map((q): KeyQuestionBreakdown => {
     const common: Common = { label: q.label, type: q.type, description: q.description, calls: q.calls, answered: q.answered };
-    const answerValues = values.filter((v) => v.label === q.label).map(({ value, count }) => ({ value, count }));
+    const answerValues = q.values;
     const options = Array.isArray(q.options) ? q.options.map((o) => (typeof o === "string" ? o : JSON.stringify(o))) : [];
     if (q.type?.toUpperCase() === "YES_NO" || (q.answered > 0 && q.yes + q.no === q.answered)) {
       return { ...common, kind: "yes_no", yes: q.yes, no: q.no, other: q.answered - q.yes - q.no };
@@ -86,10 +112,81 @@ export async function getKeyQuestionBreakdown(filters: CallFilters): Promise<Key
       const others = answerValues.filter((v) => !options.includes(v.value));
       return { ...common, kind: "choice", values: [...listed, ...others] };
     }
-    const latestAnswers = latest
-      .filter((l) => l.label === q.label)
-      .map((l) => ({ callId: l.call_id, value: l.value, createdAt: l.created_at, contactName: l.contact_name }));
     // Free text repeats rarely; only values given more than once are worth counting.
-    return { ...common, kind: "text", values: answerValues.filter((v) => v.count > 1), latest: latestAnswers };
+    return { ...common, kind: "text", values: answerValues.filter((v) => v.count > 1), latest: [] };
   });
+
+  const textLabels = breakdowns.filter((b) => b.kind === "text").map((b) => b.label);
+  if (textLabels.length > 0) {
+    const latest = await latestTextAnswers(filters, textLabels);
+    for (const b of breakdowns) {
+      if (b.kind === "text") b.latest = latest.filter((l) => l.label === b.label).map(({ label: _label, ...answer }) => answer);
+    }
+  }
+  return breakdowns;
+}
+
+/** Filters that a rollup row can answer: campaign, date range and test flag. */
+function rollupsCanAnswer(filters: CallFilters): boolean {
+  return filters.status.length === 0 && filters.callStatus.length === 0 && !filters.q && wholeDays(filters) !== null;
+}
+
+/** (label, type, value_kind, value_text, answers) rows whose sums are the answers the filters select. */
+function answerCounts(filters: CallFilters): Prisma.Sql {
+  const days = wholeDays(filters);
+  if (!rollupsCanAnswer(filters) || !days) {
+    return Prisma.sql`
+      SELECT a.label, a.type, jsonb_typeof(a.value) AS value_kind, a.value_text, 1 AS answers
+      FROM call_answers a JOIN calls c ON c.id = a.call_id WHERE ${callWhereSql(filters, "c")}`;
+  }
+  const and: Prisma.Sql[] = [Prisma.sql`a.answers <> 0`, ...answerConditions({ ...filters, from: null, to: null })];
+  if (days.from) and.push(Prisma.sql`day >= ${days.from.toISOString().slice(0, 10)}::date`);
+  if (days.to) and.push(Prisma.sql`day < ${days.to.toISOString().slice(0, 10)}::date`);
+  const parts = [
+    Prisma.sql`SELECT label, type, value_kind, value_text, answers FROM call_answer_rollups a WHERE ${Prisma.join(and, " AND ")}`,
+  ];
+  // The parts of a cut first or last day that the whole days leave out.
+  const edges: Prisma.Sql[] = [];
+  if (filters.from && days.from && filters.from < days.from) edges.push(Prisma.sql`a.created_at < ${days.from}`);
+  if (filters.to && days.to && filters.to > days.to) edges.push(Prisma.sql`a.created_at >= ${days.to}`);
+  if (edges.length > 0) {
+    parts.push(Prisma.sql`
+      SELECT a.label, a.type, jsonb_typeof(a.value), a.value_text, 1 FROM call_answers a
+      WHERE ${Prisma.join(answerConditions(filters), " AND ")} AND (${Prisma.join(edges, " OR ")})`);
+  }
+  return Prisma.join(parts, " UNION ALL ");
+}
+
+/** Campaign, range and test flag as conditions on an answer row (`a`): it carries all three. */
+function answerConditions(filters: CallFilters): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filters.campaign.length > 0) and.push(Prisma.sql`a.campaign_id IN (${Prisma.join(filters.campaign)})`);
+  if (filters.from) and.push(Prisma.sql`a.created_at >= ${filters.from}`);
+  if (filters.to) and.push(Prisma.sql`a.created_at < ${filters.to}`);
+  if (filters.test === "exclude") and.push(Prisma.sql`a.is_test_call = false`);
+  if (filters.test === "only") and.push(Prisma.sql`a.is_test_call = true`);
+  return and;
+}
+
+/** The answers of `label` (a column of the outer query) the filters select, newest first. */
+function selectedAnswers(filters: CallFilters, label: Prisma.Sql): Prisma.Sql {
+  return rollupsCanAnswer(filters)
+    ? Prisma.sql`FROM call_answers a WHERE a.label = ${label} AND ${Prisma.join(answerConditions(filters), " AND ")}`
+    : Prisma.sql`FROM call_answers a JOIN calls cf ON cf.id = a.call_id WHERE a.label = ${label} AND ${callWhereSql(filters, "cf")}`;
+}
+
+async function latestTextAnswers(filters: CallFilters, labels: string[]) {
+  const rows = await prisma().$queryRaw<{ label: string; call_id: string; value: string; created_at: Date; contact_name: string | null }[]>(
+    Prisma.sql`
+      SELECT l.label, x.call_id, x.value, x.created_at, c.contact_name
+      FROM unnest(${labels}::text[]) AS l(label)
+      CROSS JOIN LATERAL (
+        SELECT a.call_id, a.value_text AS value, a.created_at ${selectedAnswers(filters, Prisma.sql`l.label`)}
+          AND a.value_text IS NOT NULL AND jsonb_typeof(a.value) = 'string'
+        ORDER BY a.created_at DESC, a.call_id DESC LIMIT ${LATEST_ANSWERS}
+      ) AS x
+      JOIN calls c ON c.id = x.call_id
+      ORDER BY l.label, x.created_at DESC, x.call_id DESC`,
+  );
+  return rows.map((r) => ({ label: r.label, callId: r.call_id, value: r.value, createdAt: r.created_at, contactName: r.contact_name }));
 }

@@ -15,6 +15,7 @@ let mod: {
   parseCallFilters: typeof import("../../lib/calls/call-filters.ts").parseCallFilters;
   callWhereSql: typeof import("../../lib/calls/call-filters-sql.ts").callWhereSql;
   getCallKpis: typeof import("../../lib/dashboard/get-call-kpis.ts").getCallKpis;
+  outcomeSql: typeof import("../../lib/dashboard/call-outcome-sql.ts");
   Prisma: typeof import("../../lib/generated/prisma/client.ts").Prisma;
 };
 
@@ -40,6 +41,7 @@ before(async () => {
     ...(await import("../../lib/calls/call-filters.ts")),
     ...(await import("../../lib/calls/call-filters-sql.ts")),
     ...(await import("../../lib/dashboard/get-call-kpis.ts")),
+    outcomeSql: await import("../../lib/dashboard/call-outcome-sql.ts"),
     ...(await import("../../lib/generated/prisma/client.ts")),
   };
   for (const spec of SPECS) {
@@ -83,6 +85,26 @@ for (const [name, query] of CASES) {
       await mod.prisma().$queryRaw<{ id: string }[]>(mod.Prisma.sql`SELECT c.id FROM calls c WHERE ${mod.callWhereSql(parsed.filters)}`)
     ).map((c) => c.id).sort();
     assert.deepEqual(viaSql, viaPrisma);
+  });
+}
+
+// The KPI cards read the rollups (whole days) plus the cut parts of a range's first and last day,
+// or scan for a text search: either way the figures are what counting the matching calls gives.
+for (const [name, query] of [...CASES, ["a range cutting its first and last day", "from=2025-01-01T12:00:00Z&to=2025-01-05T09:00:00Z&test=include"]]) {
+  test(`KPI figures equal a count over the matching calls: ${name}`, async () => {
+    const parsed = mod.parseCallFilters(new URLSearchParams(query));
+    assert.ok(parsed.ok);
+    const o = mod.outcomeSql;
+    const [scan] = await mod.prisma().$queryRaw<Record<string, number | null>[]>(mod.Prisma.sql`
+      SELECT count(*)::int AS calls,
+        count(*) FILTER (WHERE ${mod.Prisma.raw(o.connectedSql("c"))})::int AS connected,
+        count(*) FILTER (WHERE ${mod.Prisma.raw(o.completedSql("c"))})::int AS completed,
+        count(*) FILTER (WHERE ${mod.Prisma.raw(o.interestedSql("c"))})::int AS interested,
+        avg(c.duration) FILTER (WHERE ${mod.Prisma.raw(o.connectedSql("c"))} AND c.duration > 0)::float8 AS "averageDuration",
+        count(*) FILTER (WHERE ${mod.Prisma.raw(o.callbackSql("c"))})::int AS callbacks,
+        count(*) FILTER (WHERE ${mod.Prisma.raw(o.doNotCallSql("c"))})::int AS "doNotCall"
+      FROM calls c WHERE ${mod.callWhereSql(parsed.filters)}`);
+    assert.deepEqual(await mod.getCallKpis(parsed.filters), scan);
   });
 }
 

@@ -4,7 +4,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "../../lib/generated/prisma/client.ts";
@@ -98,7 +100,20 @@ test("every field of every model is written and read back through the generated 
     firstReceivedAt: at,
     lastReceivedAt: later,
   };
-  const answer = { callId: "call", label: "Q", campaignId: "camp", type: "YES_NO", value: true, valueText: "true", order: 1, description: "d", options: ["yes", "no"] };
+  const answer = {
+    callId: "call", label: "Q", campaignId: "camp", type: "YES_NO", value: true, valueText: "true", order: 1, description: "d",
+    options: ["yes", "no"], createdAt: at, isTestCall: true,
+  };
+  const rollup = {
+    id: 3n, day: new Date("2024-03-11T00:00:00.000Z"), campaignId: "camp", status: "INTERESTED", callStatus: "COMPLETED", isTestCall: true,
+    calls: 5_000_000_000n, durationSum: new Prisma.Decimal("1234567890.125"), durationCount: 4n, totalDurationSum: new Prisma.Decimal("0.5"),
+    interested: 1n, callMeLater: 2n, doNotCall: 3n, wrongNumber: 4n, connected: 5n, completed: 6n, outcomeInterested: 7n, callbacks: 8n,
+    outcomeDoNotCall: 9n, connectedDurationSum: new Prisma.Decimal("99.75"), connectedDurationCount: 10n,
+  };
+  const answerRollup = {
+    id: 4n, campaignId: "camp", label: "Q", day: new Date("2024-03-11T00:00:00.000Z"), isTestCall: false, type: "YES_NO",
+    valueKind: "boolean", valueText: "true", answers: 6_000_000_000n,
+  };
   const event = { callId: "call", position: 0, type: "SMS", data: { sent: true } };
   const delivery = {
     id: 9_007_199_254_740_993n, // beyond 2^53: the column must be a real bigint
@@ -119,6 +134,8 @@ test("every field of every model is written and read back through the generated 
   expectFields(Prisma.ContactScalarFieldEnum, contact);
   expectFields(Prisma.CallScalarFieldEnum, call);
   expectFields(Prisma.CallAnswerScalarFieldEnum, answer);
+  expectFields(Prisma.CallRollupScalarFieldEnum, rollup);
+  expectFields(Prisma.CallAnswerRollupScalarFieldEnum, answerRollup);
   expectFields(Prisma.CallEventScalarFieldEnum, event);
   expectFields(Prisma.DeliveryScalarFieldEnum, delivery);
   expectFields(Prisma.RejectedRequestScalarFieldEnum, rejected);
@@ -129,6 +146,8 @@ test("every field of every model is written and read back through the generated 
   await prisma.call.create({ data: call });
   await prisma.callAnswer.create({ data: answer });
   await prisma.callEvent.create({ data: event });
+  await prisma.callRollup.create({ data: rollup });
+  await prisma.callAnswerRollup.create({ data: answerRollup });
   await prisma.delivery.create({ data: delivery });
   await prisma.rejectedRequest.create({ data: rejected });
   await prisma.rejectionCount.create({ data: count });
@@ -138,6 +157,8 @@ test("every field of every model is written and read back through the generated 
   assert.deepEqual(await prisma.call.findUniqueOrThrow({ where: { id: "call" } }), call);
   assert.deepEqual(await prisma.callAnswer.findUniqueOrThrow({ where: { callId_label: { callId: "call", label: "Q" } } }), answer);
   assert.deepEqual(await prisma.callEvent.findUniqueOrThrow({ where: { callId_position: { callId: "call", position: 0 } } }), event);
+  assert.deepEqual(await prisma.callRollup.findUniqueOrThrow({ where: { id: 3n } }), rollup);
+  assert.deepEqual(await prisma.callAnswerRollup.findUniqueOrThrow({ where: { id: 4n } }), answerRollup);
   const storedDelivery = await prisma.delivery.findUniqueOrThrow({ where: { sha256: "a".repeat(64) } });
   assert.deepEqual({ ...storedDelivery, body: new Uint8Array(storedDelivery.body) }, delivery);
   assert.deepEqual(await prisma.rejectedRequest.findUniqueOrThrow({ where: { id: 7n } }), rejected);
@@ -167,4 +188,72 @@ test("defaults and unique keys the code relies on exist in the SQL", async () =>
     (error: { code?: string }) => error.code === "P2002",
     "sha256 is unique",
   );
+});
+
+test("upgrading a database that already holds calls fills the new rollup measures and answer rollups exactly", async () => {
+  const { ROLLUP_KEY_SQL, ROLLUP_MEASURES_SQL } = await import("../../lib/rollups/rollup-sql.ts");
+  const upgraded = await createTestDatabase("migrations_upgrade", { migrate: false });
+  const earlier = mkdtempSync(path.join(tmpdir(), "callboard-migrations-"));
+  try {
+    const dashboardRollups = migrationNames.findIndex((name) => name.endsWith("_dashboard_rollups"));
+    assert.ok(dashboardRollups > 0);
+    for (const name of migrationNames.slice(0, dashboardRollups)) cpSync(`prisma/migrations/${name}`, path.join(earlier, name), { recursive: true });
+    await migrateDatabase(upgraded.url, earlier);
+
+    // Calls in every combination of the fields the KPI definitions read, with answers, in the old schema.
+    await upgraded.query(`INSERT INTO campaigns (id, name, last_call_at) VALUES ('camp-a', 'A', now()), ('camp-b', 'B', now())`);
+    await upgraded.query(`
+      INSERT INTO calls (id, campaign_id, status, call_status, post_process_status, hang_up_reason, webhook_event, duration,
+                         call_me_later, do_not_call, is_test_call, stage_rank, created_at, delivery_count, first_received_at, last_received_at)
+      SELECT 'call-' || i,
+             (ARRAY['camp-a', 'camp-b', NULL])[1 + i % 3],
+             (ARRAY['INTERESTED', 'CALL_ME_LATER', 'DO_NOT_CALL', 'COMPLETED', 'USER_REQUESTED_HANGUP', 'NO_ANSWER', NULL])[1 + i % 7],
+             (ARRAY['COMPLETED', 'NO_ANSWER', 'BUSY', NULL])[1 + i % 4],
+             (ARRAY['INTERESTED', 'NOT_INTERESTED', NULL, NULL, NULL])[1 + i % 5],
+             (ARRAY['CALL_FINISHED', NULL])[1 + i % 2],
+             (ARRAY['CONNECTED', 'HANG_UP', 'DIALING', NULL, 'FAILED', 'POST_PROCESSING_FINISHED:INTERESTED'])[1 + i % 6],
+             (ARRAY[128.5, 0, NULL])[1 + i % 3],
+             (ARRAY[true, false, NULL])[1 + i % 3],
+             i % 11 = 0,
+             i % 13 = 0,
+             40, timestamptz '2026-10-01 00:00Z' + i * interval '37 minutes', 1, now(), now()
+      FROM generate_series(1, 420) AS i`);
+    await upgraded.query(`
+      INSERT INTO call_answers (call_id, label, campaign_id, type, value, value_text, position)
+      SELECT c.id, q.label, c.campaign_id, q.type, q.value, q.value #>> '{}', q.position
+      FROM calls c CROSS JOIN LATERAL (VALUES
+        ('Interested', 'YES_NO', to_jsonb(right(c.id, 1)::int % 2 = 0), 1),
+        ('Budget', 'NUMBER', to_jsonb(right(c.id, 2)::int), 2),
+        ('Notes', 'TEXT', CASE WHEN right(c.id, 1) = '3' THEN NULL ELSE to_jsonb('note ' || right(c.id, 1)) END, 3)
+      ) AS q(label, type, value, position)`);
+
+    await migrateDatabase(upgraded.url);
+    const exact = await upgraded.query<{ row: string }>(
+      `SELECT (${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL})::text AS row FROM calls GROUP BY ${ROLLUP_KEY_SQL} ORDER BY 1`,
+    );
+    const rollups = await upgraded.query<{ row: string }>(`
+      SELECT (day, campaign_id, status, call_status, is_test_call, calls, duration_sum, duration_count, total_duration_sum, interested,
+              call_me_later, do_not_call, wrong_number, connected, completed, outcome_interested, callbacks, outcome_do_not_call,
+              connected_duration_sum, connected_duration_count)::text AS row
+      FROM call_rollups ORDER BY 1`);
+    assert.ok(exact.length > 50);
+    assert.deepEqual(rollups, exact);
+
+    const unmatched = await upgraded.query(`
+      SELECT a.call_id FROM call_answers a JOIN calls c ON c.id = a.call_id
+      WHERE a.created_at IS DISTINCT FROM c.created_at OR a.is_test_call IS DISTINCT FROM c.is_test_call`);
+    assert.deepEqual(unmatched, [], "every answer carries its call's time and test flag");
+    const answerTotals = await upgraded.query<{ label: string; value_kind: string | null; answers: string }>(
+      `SELECT label, value_kind, sum(answers)::text AS answers FROM call_answer_rollups GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    assert.deepEqual(answerTotals, [
+      { label: "Budget", value_kind: "number", answers: "420" },
+      { label: "Interested", value_kind: "boolean", answers: "420" },
+      { label: "Notes", value_kind: "string", answers: "378" },
+      { label: "Notes", value_kind: null, answers: "42" },
+    ]);
+  } finally {
+    rmSync(earlier, { recursive: true, force: true });
+    await upgraded.drop();
+  }
 });
