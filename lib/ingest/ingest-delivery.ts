@@ -1,11 +1,14 @@
-// One webhook delivery in: the raw body and the call's merged state are committed in a single
-// transaction, so an acknowledged delivery is never half-stored and a failed one leaves nothing.
+// One webhook delivery in: parsed and checked here, then stored through the group commit, which
+// writes the raw body and the call's merged state in one transaction shared with the deliveries that
+// arrived alongside it. The promise settles after that commit: an acknowledged delivery is never
+// half-stored, and a failed one leaves nothing.
 import { createHash } from "node:crypto";
-import { prisma } from "@/lib/db/client";
-import { withTransactionSlot } from "@/lib/db/transaction-slots";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { DatabaseBusyError, SLOT_WAIT_LIMIT_MS, withTransactionSlot } from "@/lib/db/transaction-slots";
 import { JsonSyntaxError, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
-import { loadCallState, lockCall, writeCallState } from "./recompute-call";
+import { createGroupCommit, type GroupCommit } from "./group-commit";
+import { storeDeliveries, type AcceptedDelivery, type StoredDelivery } from "./store-deliveries";
 
 export type IngestOutcome =
   | { kind: "stored"; callId: string; duplicate: boolean }
@@ -29,6 +32,33 @@ export function readBody(
   return read.ok ? read : { kind: "unusable_payload", ...read.problem };
 }
 
+// One batch at a time per server: concurrent batches only queued on the same rollup and campaign
+// rows, and spent the wait in lock bookkeeping. Measured at 1M calls, 16 senders: one batch in flight
+// gave 271-301 webhooks/s, p99 64-66 ms at a paced 200/s and 1.1 ms of Postgres CPU per delivery;
+// two gave 258-280/s, p99 126-152 ms and 1.6-1.8 ms.
+const BATCHES_IN_FLIGHT = 1;
+const MAX_BATCH_ITEMS = 200;
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+const globalForIngest = globalThis as unknown as { callboardGroupCommit?: GroupCommit<AcceptedDelivery, StoredDelivery> };
+
+function groupCommit(): GroupCommit<AcceptedDelivery, StoredDelivery> {
+  globalForIngest.callboardGroupCommit ??= createGroupCommit({
+    write: (items) => withTransactionSlot(() => storeDeliveries(items)),
+    concurrency: BATCHES_IN_FLIGHT,
+    maxItems: MAX_BATCH_ITEMS,
+    maxBytes: MAX_BATCH_BYTES,
+    itemBytes: (item) => item.body.byteLength,
+    failsAll: isDatabaseUnavailable,
+    // Deadlock with another instance's batch, or a serialization failure: nothing was written.
+    isTransient: (error) => ["40P01", "40001"].includes((error as { code?: string }).code ?? ""),
+    attempts: 3,
+    waitLimitMs: SLOT_WAIT_LIMIT_MS,
+    onWaitTimeout: (waited) => new DatabaseBusyError(waited),
+  });
+  return globalForIngest.callboardGroupCommit;
+}
+
 export async function ingestDelivery(input: {
   body: Uint8Array;
   contentType: string | null;
@@ -36,29 +66,12 @@ export async function ingestDelivery(input: {
 }): Promise<IngestOutcome> {
   const read = readBody(input.body);
   if (!("ok" in read)) return read;
-  const { delivery } = read;
-  const sha256 = createHash("sha256").update(input.body).digest("hex");
-  const receivedAt = input.receivedAt ?? new Date();
-
-  return withTransactionSlot(() => storeDelivery(delivery, sha256, input.body, input.contentType, receivedAt));
-}
-
-function storeDelivery(delivery: VoxiaDelivery, sha256: string, body: Uint8Array, contentType: string | null, receivedAt: Date) {
-  return prisma().$transaction(
-    async (tx) => {
-      // A second copy of the same bytes waits here for the first to commit, then inserts nothing.
-      const inserted = await tx.$queryRaw<{ id: bigint }[]>`
-        INSERT INTO deliveries (call_id, sha256, body, webhook_event, content_type, received_at)
-        VALUES (${delivery.id}, ${sha256}, ${body}, ${delivery.webhookEvent}, ${contentType}, ${receivedAt})
-        ON CONFLICT (sha256) DO NOTHING
-        RETURNING id`;
-      if (inserted.length === 0) return { kind: "stored", callId: delivery.id, duplicate: true } as const;
-
-      await lockCall(tx, delivery.id);
-      const state = await loadCallState(tx, delivery.id);
-      if (state) await writeCallState(tx, state);
-      return { kind: "stored", callId: delivery.id, duplicate: false } as const;
-    },
-    { timeout: 15_000, maxWait: 10_000 },
-  );
+  const stored = await groupCommit().submit({
+    delivery: read.delivery,
+    sha256: createHash("sha256").update(input.body).digest("hex"),
+    body: input.body,
+    contentType: input.contentType,
+    receivedAt: input.receivedAt ?? new Date(),
+  });
+  return { kind: "stored", ...stored };
 }
