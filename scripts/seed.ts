@@ -7,6 +7,7 @@
 //   --days N        length of the period (default 180)
 //   --reset         empty every call table first (required when the database already has calls)
 //   --batch N       calls per batch (default 2000)
+//   --workers N     worker threads generating calls (default: one per CPU core but one, at most 4)
 import pg from "pg";
 import { migrateDatabase } from "../lib/db/migrate.ts";
 import { redactedDatabaseUrl } from "../lib/db/database-url.ts";
@@ -33,6 +34,7 @@ function fail(message: string): never {
 const calls = positiveInteger("--calls", 10_000);
 const days = positiveInteger("--days", 180);
 const batchSize = positiveInteger("--batch", 2_000);
+const workers = option("--workers") === undefined ? undefined : positiveInteger("--workers", 1);
 const seed = option("--seed") ?? "callboard";
 const untilRaw = option("--until");
 const until = untilRaw ? new Date(untilRaw) : new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
@@ -64,6 +66,7 @@ try {
     until,
     days,
     batchSize,
+    workers,
     reset,
     onStep: (message) => console.log(`\n[seed] ${message}`),
     onProgress: (done, deliveries) => {

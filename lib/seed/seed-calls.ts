@@ -1,14 +1,13 @@
 // Generates seeded calls and loads them in batches: raw deliveries plus every derived row, computed
 // by the same merge as live ingestion (lib/voxia/merge-call-state.ts), then the rollups in one pass.
-import { createHash } from "node:crypto";
 import type pg from "pg";
-import { mergeCallState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
-import { readVoxiaDelivery } from "@/lib/voxia/voxia-payload";
 import { REBUILD_ROLLUPS_SQL } from "@/lib/rollups/rollup-sql";
-import { answerRecords, callRecord, eventRecords, NewestWins } from "./call-records";
-import { generateCall, type SeedPlan } from "./generate-call";
-import { createTimeline } from "./timeline";
-import { writeSeedBatch, type SeedBatch } from "./write-seed-batch";
+import { availableParallelism } from "node:os";
+import { createFoldedRows } from "./build-batch";
+import { rowSink, type SeedFormat } from "./encode-rows";
+import { SeedGenerator } from "./seed-generator";
+import { FOLDED_TABLES } from "@/lib/ingest/call-table-columns";
+import { profileTime, writeEncodedTable } from "./write-seed-batch";
 import { dropForeignKeys, dropSecondaryIndexes, recreate } from "./bulk-indexes";
 
 export type SeedOptions = {
@@ -20,19 +19,25 @@ export type SeedOptions = {
   batchSize: number;
   /** Empty every call table first. */
   reset: boolean;
+  /** Worker threads generating calls (default: one per CPU core but one, at most 4). */
+  workers?: number;
   onProgress?: (done: number, deliveries: number) => void;
   onStep?: (message: string) => void;
 };
 
+const CALL_TABLES = ["deliveries", "call_answers", "call_events", "calls", "contacts", "campaigns"];
+const ROLLUP_TABLES = ["call_rollups", "call_answer_rollups"];
+
 /**
- * One transaction: a seed that fails or is interrupted leaves the database as it was. Into empty
- * tables the secondary indexes are dropped first and built once at the end (much faster at 1M calls);
+ * One transaction: a seed that fails or is interrupted leaves the database as it was. The secondary
+ * indexes and foreign keys are dropped first and built once at the end (much faster at 1M calls);
  * readers of the call tables wait meanwhile, which is fine for a seed.
  */
 export async function seedCalls(client: pg.ClientBase, options: SeedOptions): Promise<{ calls: number; deliveries: number }> {
+  const format = await seedFormat(client);
   await client.query("BEGIN");
   try {
-    const result = await seedInTransaction(client, options);
+    const result = await seedInTransaction(client, format, options);
     await client.query("COMMIT");
     return result;
   } catch (error) {
@@ -41,68 +46,87 @@ export async function seedCalls(client: pg.ClientBase, options: SeedOptions): Pr
   }
 }
 
-async function seedInTransaction(client: pg.ClientBase, options: SeedOptions) {
-  if (options.reset) await client.query("TRUNCATE deliveries, call_answers, call_events, calls, contacts, campaigns, call_rollups");
-  const empty = (await client.query("SELECT 1 FROM calls LIMIT 1")).rowCount === 0;
-  const dropped = empty ? [...(await dropForeignKeys(client)), ...(await dropSecondaryIndexes(client))] : [];
+/** Binary COPY where the server takes it; the embedded database (PGlite) cannot COPY FROM STDIN. */
+async function seedFormat(client: pg.ClientBase): Promise<SeedFormat> {
+  const { rows } = await client.query<{ version: string }>("SELECT version()");
+  return /PGlite/i.test(rows[0]?.version ?? "") ? "json" : "copy";
+}
+
+// One core is left to the database's backend, this thread and V8's garbage collector, which together
+// use about as much CPU as one worker. On the 2-core development machine (busy, 100k–200k calls) a
+// second worker cost 10–15 % more CPU and was not faster over several runs.
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+async function seedInTransaction(client: pg.ClientBase, format: SeedFormat, options: SeedOptions) {
+  if (!options.reset) {
+    // Campaigns and contacts are written once, folded over the whole seed, so the tables must start empty.
+    const { rows } = await client.query<{ used: boolean }>(
+      `SELECT ${CALL_TABLES.map((t) => `EXISTS (SELECT 1 FROM ${t})`).join(" OR ")} AS used`,
+    );
+    if (rows[0]?.used) throw new Error("the database already holds calls; reset it first (--reset)");
+  }
+  // Truncated in this transaction (even when already empty), the tables take COPY … FREEZE: rows are
+  // written frozen and their pages marked all-visible, so nothing rewrites 7 GB of pages afterwards to
+  // set hint bits or freeze them. Other sessions see the new rows only at commit, as with any insert.
+  await client.query(`TRUNCATE ${[...CALL_TABLES, ...ROLLUP_TABLES].join(", ")}`);
+  const dropped = [...(await dropForeignKeys(client)), ...(await dropSecondaryIndexes(client))];
   // Compresses large values several times faster than the default pglz (absent on some builds).
   await client.query("SAVEPOINT toast; SET LOCAL default_toast_compression = 'lz4'; RELEASE toast").catch(() => client.query("ROLLBACK TO toast"));
-  const plan: SeedPlan = {
-    seed: options.seed,
-    calls: options.calls,
-    timeline: createTimeline(options.until.getTime(), options.days),
-    organizationId: "",
-  };
   let deliveries = 0;
-  let pending: Promise<void> | null = null;
-  for (let start = 0; start < options.calls; start += options.batchSize) {
-    const end = Math.min(options.calls, start + options.batchSize);
-    // Generating the next batch overlaps with the database writing the previous one.
-    const batch = await buildBatch(plan, start, end);
-    if (pending) await pending;
-    deliveries += batch.deliveries.length;
-    const done = end;
-    const counted = deliveries;
-    pending = writeSeedBatch(client, batch).then(() => options.onProgress?.(done, counted));
+  const folded = createFoldedRows();
+  const workers = options.workers ?? defaultWorkers();
+  const generator = new SeedGenerator(
+    { seed: options.seed, calls: options.calls, untilMs: options.until.getTime(), days: options.days },
+    format,
+    workers,
+  );
+  try {
+    const ranges: [number, number][] = [];
+    for (let start = 0; start < options.calls; start += options.batchSize) ranges.push([start, Math.min(options.calls, start + options.batchSize)]);
+    // Each worker builds one batch ahead while this thread writes the current one: enough to keep them
+    // busy when the database is the faster side, and no more, since on the embedded database (slower
+    // than generation) batches built further ahead only take CPU from it.
+    const ahead = workers;
+    const ask = ([start, end]: [number, number]) => {
+      const batch = generator.batch(start, end);
+      batch.catch(() => {}); // a failure surfaces where the batch is awaited
+      return batch;
+    };
+    const queued = ranges.slice(0, ahead).map(ask);
+    for (let i = 0; i < ranges.length; i++) {
+      const next = ranges[i + ahead];
+      if (next) queued.push(ask(next));
+      const waited = performance.now();
+      const batch = await queued.shift()!;
+      profileTime("wait for generator", waited);
+      for (const table of batch.tables) await writeEncodedTable(client, format, table);
+      folded.campaigns.absorb(batch.campaigns);
+      folded.contacts.absorb(batch.contacts);
+      deliveries += batch.deliveries;
+      options.onProgress?.(ranges[i]![1], deliveries);
+    }
+  } finally {
+    await generator.close();
   }
-  if (pending) await pending;
-  if (dropped.length > 0) {
-    await client.query("SET LOCAL maintenance_work_mem = '512MB'");
-    await recreate(client, dropped, (name, seconds) => options.onStep?.(`rebuilt ${name} in ${seconds.toFixed(1)} s`));
+  for (const table of FOLDED_TABLES) {
+    const rows = folded[table.name as keyof typeof folded].drain();
+    // In chunks, so that neither a COPY nor a JSON parameter gets huge.
+    for (let i = 0; i < rows.length; i += 20_000) {
+      const sink = rowSink(format, table);
+      for (const row of rows.slice(i, i + 20_000)) sink.add(row);
+      await writeEncodedTable(client, format, sink.finish());
+    }
   }
+  await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+  // No progress inside one CREATE INDEX, so say up front what comes (the transcripts' trigram index
+  // takes longest, about a minute at 1M calls).
+  options.onStep?.(`building ${dropped.length} indexes and foreign keys over the loaded rows`);
+  let built = 0;
+  await recreate(client, dropped, (name, seconds) => options.onStep?.(`rebuilt ${name} in ${seconds.toFixed(1)} s (${++built}/${dropped.length})`));
   await client.query("LOCK TABLE calls IN SHARE MODE");
   await client.query(REBUILD_ROLLUPS_SQL);
   options.onStep?.("rollups rebuilt");
   return { calls: options.calls, deliveries };
-}
-
-async function buildBatch(plan: SeedPlan, start: number, end: number): Promise<SeedBatch> {
-  const batch: SeedBatch = { campaigns: [], contacts: [], calls: [], answers: [], events: [], deliveries: [] };
-  const campaigns = new NewestWins();
-  const contacts = new NewestWins();
-  for (let index = start; index < end; index++) {
-    // Let the database client send and receive between calls.
-    if (index % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
-    const call = generateCall(plan, index);
-    const received: ReceivedDelivery[] = [];
-    for (const d of call.deliveries) {
-      const sha256 = createHash("sha256").update(d.body).digest("hex");
-      // Seeded bodies are plain JSON, which the lenient webhook parser reads exactly as JSON.parse does.
-      const read = readVoxiaDelivery(JSON.parse(d.body));
-      if (!read.ok) throw new Error(`seeded delivery for ${call.id} is unusable: ${read.problem.message}`);
-      received.push({ delivery: read.delivery, sha256, receivedAt: d.receivedAt });
-      batch.deliveries.push({ call_id: call.id, sha256, body: d.body, webhook_event: d.webhookEvent, received_at: d.receivedAt.toISOString() });
-    }
-    const state = mergeCallState(received);
-    if (state.campaignId) campaigns.offer(state.campaignId, state.createdAt, { name: state.campaignName });
-    if (state.contactKey) {
-      contacts.offer(state.contactKey, state.createdAt, { name: state.contactName, phone_number: state.contactPhone, data: state.contactData });
-    }
-    batch.calls.push(callRecord(state));
-    batch.answers.push(...answerRecords(state));
-    batch.events.push(...eventRecords(state));
-  }
-  batch.campaigns = campaigns.drain();
-  batch.contacts = contacts.drain();
-  return batch;
 }

@@ -3,6 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { ROLLUP_KEY_COLUMNS, ROLLUP_MEASURE_COLUMNS } from "../../lib/rollups/rollup-sql.ts";
 import pg from "pg";
 import { seedCalls } from "../../lib/seed/seed-calls.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -23,9 +24,9 @@ const SNAPSHOTS = {
   call_events: "SELECT e::text FROM call_events e ORDER BY call_id, position",
   campaigns: "SELECT c::text FROM campaigns c ORDER BY id",
   contacts: "SELECT c::text FROM contacts c ORDER BY id",
-  call_rollups: `SELECT (r.day, r.campaign_id, r.status, r.call_status, r.is_test_call, r.calls, r.duration_sum, r.duration_count,
-                   r.total_duration_sum, r.interested, r.call_me_later, r.do_not_call, r.wrong_number)::text
-                 FROM call_rollups r WHERE r.calls <> 0 ORDER BY 1`,
+  call_rollups: `SELECT (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_MEASURE_COLUMNS].join(", ")})::text FROM call_rollups WHERE calls <> 0 ORDER BY 1`,
+  call_answer_rollups: `SELECT (campaign_id, label, day, is_test_call, type, value_kind, value_text, answers)::text
+                        FROM call_answer_rollups WHERE answers <> 0 ORDER BY 1`,
 };
 
 async function snapshot(): Promise<Record<string, string[]>> {
