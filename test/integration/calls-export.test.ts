@@ -14,6 +14,9 @@ let app: TestApp;
 // get batch boundaries and ties right.
 const MANY = { id: "camp-many", name: "Many" };
 const MANY_COUNT = 1234;
+// Key questions whose labels are also names of plain-object properties, and text beyond ASCII.
+const ODD = { id: "camp-odd", name: "Łódź — 日本" };
+const question = (order: number, value: unknown) => ({ description: "", options: [], order, type: "TEXT", value });
 
 before(async () => {
   database = await createTestDatabase("calls_export");
@@ -21,6 +24,13 @@ before(async () => {
   for (const body of seedDeliveries()) assert.equal((await postWebhook(app, body)).status, 200);
   const quoted = { id: "call-quoted", campaign: RENEWALS, createdAt: "2025-05-12T10:00:00.000Z", outcome: "NOT_INTERESTED" as const, contact: { id: "c-q", name: 'O"Brien, "Jr"\nsecond line', phoneNumber: "+15559990000" } };
   assert.equal((await postWebhook(app, JSON.stringify(payloadFor(quoted, "POST_PROCESSING_FINISHED:NOT_INTERESTED", "final")))).status, 200);
+  for (const spec of [
+    { id: "odd-1", createdAt: "2025-06-01T10:00:00.000Z", summary: { constructor: question(1, "yes"), toString: question(2, "no"), "Zoë": question(3, "naïve ☃ 😀") } },
+    { id: "odd-2", createdAt: "2025-06-01T11:00:00.000Z", summary: { "Zoë": question(3, "Ünïcødé, with a comma") } },
+  ]) {
+    const call = { ...spec, campaign: ODD, outcome: "INTERESTED" as const, contact: { id: `c-${spec.id}`, name: "Renée Ø'Brien", phoneNumber: "+15559990001" } };
+    assert.equal((await postWebhook(app, JSON.stringify(payloadFor(call, "POST_PROCESSING_FINISHED:INTERESTED", "final")))).status, 200);
+  }
   for (let i = 0; i < MANY_COUNT; i++) {
     const spec = { id: `many-${String(i).padStart(4, "0")}`, campaign: MANY, createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, Math.floor(i / 7))).toISOString(), outcome: "INTERESTED" as const };
     const res = await postWebhook(app, JSON.stringify(payloadFor(spec, "POST_PROCESSING_FINISHED:INTERESTED", "final")));
@@ -82,6 +92,28 @@ describe("GET /api/calls/export", () => {
 
     const renewals = parseCsv((await exportCsv(`?campaign=${RENEWALS.id}`)).text)[0]!;
     assert.deepEqual(renewals.filter((h) => h.startsWith("keyQuestion: ")), ["keyQuestion: Inquiry Asked"]);
+
+    // All calls, and a filter that happens to match all of them, are read differently; same columns.
+    const all = parseCsv((await exportCsv("?test=include")).text)[0]!;
+    assert.deepEqual(parseCsv((await exportCsv("?test=include&from=2000-01-01")).text)[0], all);
+    assert.ok(all.includes("keyQuestion: Demo booked") && all.includes("keyQuestion: constructor"), all.join());
+  });
+
+  test("writes text beyond ASCII as UTF-8, and leaves a call's unanswered questions empty whatever their label", async () => {
+    const text = (await exportCsv(`?campaign=${ODD.id}`)).text;
+    const header = parseCsv(text)[0]!;
+    assert.deepEqual(header.filter((h) => h.startsWith("keyQuestion: ")), ["keyQuestion: constructor", "keyQuestion: toString", "keyQuestion: Zoë"]);
+    const [odd2, odd1] = csvRecords(text);
+    assert.equal(odd1!.id, "odd-1");
+    assert.equal(odd1!["keyQuestion: constructor"], "yes");
+    assert.equal(odd1!["keyQuestion: toString"], "no");
+    assert.equal(odd1!["keyQuestion: Zoë"], "naïve ☃ 😀");
+    assert.equal(odd2!.id, "odd-2");
+    assert.equal(odd2!["keyQuestion: constructor"], "");
+    assert.equal(odd2!["keyQuestion: toString"], "");
+    assert.equal(odd2!["keyQuestion: Zoë"], "Ünïcødé, with a comma");
+    assert.equal(odd2!["campaign.name"], ODD.name);
+    assert.equal(odd2!["contact.name"], "Renée Ø'Brien");
   });
 
   test("applies every filter exactly as the read API does", async () => {

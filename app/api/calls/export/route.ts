@@ -13,14 +13,14 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
 
   const chunks = exportCallsCsv(parsed.filters);
-  const encoder = new TextEncoder();
-  // Pull-based: the next batch is read from the database only when the client has taken the last one.
+  // Pull-based: a chunk is made only when the client has taken the last one (the export reads at most
+  // one batch ahead of it), so a slow download holds a batch or two in memory, never the whole result.
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { value, done } = await chunks.next();
         if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
+        else controller.enqueue(value);
       } catch (error) {
         controller.error(error);
       }
