@@ -5,6 +5,7 @@ import { migrateDatabase } from "../lib/db/migrate.ts";
 import { redactedDatabaseUrl } from "../lib/db/database-url.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "./start-embedded-db.ts";
 import { exitIfInsecure } from "../lib/security/required-settings.ts";
+import { KEEP_ALIVE_TIMEOUT_MS, serverNodeOptions } from "../lib/http/next-server-options.ts";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -31,7 +32,12 @@ try {
 }
 
 const port = env.PORT ?? "3000";
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "--port", port], { env, stdio: "inherit" });
+const args = ["node_modules/next/dist/bin/next", mode, "--port", port];
+if (mode === "start") {
+  args.push("--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS));
+  env.NODE_OPTIONS = serverNodeOptions(env.NODE_OPTIONS);
+}
+const next = spawn(process.execPath, args, { env, stdio: "inherit" });
 
 let exiting = false;
 async function shutdown(code: number) {

@@ -1,16 +1,29 @@
+"use client";
 // The figures behind a chart as a table, every non-zero count a link to those calls: the keyboard
-// and screen-reader way into a chart, and a way to read exact numbers.
+// and screen-reader way into a chart, and a way to read exact numbers. Drawn when it is unfolded,
+// from the rows the chart already received: rendered on the server, a month of days × statuses
+// (~600 linked cells, twice: as HTML and in the React payload) was most of the overview's 525 KB and
+// of its rendering time.
+import { useState } from "react";
 import Link from "next/link";
 import { formatRowLabel, type ChartRow, type ChartSeries, type RowLabelFormat } from "./chart-types";
 
 type Props = { caption: string; rowHeader: string; rows: ChartRow[]; series: ChartSeries[]; labelFormat: RowLabelFormat; locale?: string };
 
-export function ChartDataTable({ caption, rowHeader, rows, series, labelFormat, locale }: Props) {
+export function ChartDataTable(props: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-3 text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">Show as table</summary>
+      {open ? <Figures {...props} /> : null}
+    </details>
+  );
+}
+
+function Figures({ caption, rowHeader, rows, series, labelFormat, locale }: Props) {
   const number = new Intl.NumberFormat(locale);
   const shown = rows.filter((row) => series.some((s) => (row.values[s.key] ?? 0) > 0));
   return (
-    <details className="mt-3 text-sm">
-      <summary className="cursor-pointer text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">Show as table</summary>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full text-left tabular-nums">
           <caption className="sr-only">{caption}</caption>
@@ -43,6 +56,5 @@ export function ChartDataTable({ caption, rowHeader, rows, series, labelFormat, 
         </table>
         {shown.length === 0 ? <p className="py-2 text-slate-500 dark:text-slate-400">No calls in this range.</p> : null}
       </div>
-    </details>
   );
 }

@@ -2,6 +2,7 @@
 // database. Tests talk to it over HTTP, exactly as Voxia and the browser do.
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "./free-port.ts";
+import { KEEP_ALIVE_TIMEOUT_MS, serverNodeOptions } from "../../lib/http/next-server-options.ts";
 
 export type TestApp = {
   url: string;
@@ -27,7 +28,8 @@ export async function startTestApp(options: { databaseUrl: string; embedded?: bo
     ...(options.embedded ? { CALLBOARD_EMBEDDED_DB: "1" } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  env.NODE_OPTIONS = serverNodeOptions(env.NODE_OPTIONS);
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS)], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
