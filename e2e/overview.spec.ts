@@ -102,6 +102,29 @@ test("clicking a day segment opens the calls list for that day and status", asyn
   expect(listed.calls.map((c: { id: string }) => c.id).sort()).toEqual(["ov-11", "ov-12"]);
 });
 
+test("the per-campaign chart unfolds into a table whose every count links to exactly those calls", async ({ page, request }) => {
+  await page.goto(OVERVIEW);
+  const section = page.locator("section", { has: page.locator('[data-chart^="Outcomes per campaign"]') });
+  const table = section.getByRole("table");
+  await expect(table).toHaveCount(0); // drawn only when asked for
+  await section.getByText("Show as table").click();
+  await expect(table).toBeVisible();
+
+  for (const campaign of [A, B]) {
+    const mine = COUNTED.filter((c) => c.campaign.id === campaign.id);
+    const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: campaign.name, exact: true }) });
+    await expect(row.getByRole("cell").last()).toHaveText(String(mine.length));
+    const links = row.getByRole("link");
+    await expect(links).toHaveCount(new Set(mine.map((c) => c.status)).size);
+    for (const link of await links.all()) {
+      const href = (await link.getAttribute("href"))!;
+      const listed = await (await request.get(`/api/calls?${new URL(href, "http://x").searchParams}`)).json();
+      expect(listed.calls).toHaveLength(Number(await link.textContent()));
+      expect(listed.calls.every((c: { campaign: { id: string } }) => c.campaign.id === campaign.id)).toBe(true);
+    }
+  }
+});
+
 test("a chosen range replaces the default one, in the URL", async ({ page }) => {
   await page.goto(OVERVIEW);
   await page.getByLabel("From").fill(utcDay(45));
