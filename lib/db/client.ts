@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseUrl, poolSize } from "./database-url";
+import { databaseUrl, isEmbeddedDatabase, poolSize } from "./database-url";
 
 type Db = { pool: pg.Pool; prisma: PrismaClient };
 
@@ -20,7 +20,7 @@ function createDb(): Db {
     // key-question query at 1M calls), and on SSD storage index lookups are nearly as cheap as
     // sequential reads, which lets the planner join call_answers by its primary key instead of
     // scanning it (747 ms → 79 ms). The embedded database takes no startup options.
-    ...(process.env.CALLBOARD_EMBEDDED_DB === "1" ? {} : { options: "-c jit=off -c random_page_cost=1.1" }),
+    ...(isEmbeddedDatabase() ? {} : { options: "-c jit=off -c random_page_cost=1.1" }),
   });
   // An idle connection dropped by the server must not crash the process.
   pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));

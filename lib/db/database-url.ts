@@ -11,11 +11,16 @@ export function databaseUrl(): string {
   return url;
 }
 
+/** Whether the app runs on the embedded database (PGlite), which `npm run dev`/`start` set up. */
+export function isEmbeddedDatabase(): boolean {
+  return process.env.CALLBOARD_EMBEDDED_DB === "1";
+}
+
 // The embedded database (PGlite) serves one connection at a time; a server takes a real pool.
 export function poolSize(): number {
   const configured = Number(process.env.DATABASE_POOL_MAX);
   if (Number.isInteger(configured) && configured > 0) return configured;
-  return process.env.CALLBOARD_EMBEDDED_DB === "1" ? 1 : 10;
+  return isEmbeddedDatabase() ? 1 : 10;
 }
 
 /** The URL without its password, for log lines. */
