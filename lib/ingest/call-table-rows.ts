@@ -70,6 +70,12 @@ export function eventRecords(s: CallState): Row[] {
   return (s.events ?? []).map((e, position) => ({ call_id: s.id, position, type: e.type, data: e.data }));
 }
 
+/** Offers a call's campaign and contact values (each newest call wins) to the folds of both tables. */
+export function offerCampaignAndContact(s: CallState, campaigns: NewestWins, contacts: NewestWins): void {
+  if (s.campaignId) campaigns.offer(s.campaignId, s.createdAt, { name: s.campaignName });
+  if (s.contactKey) contacts.offer(s.contactKey, s.createdAt, { name: s.contactName, phone_number: s.contactPhone, data: s.contactData });
+}
+
 /**
  * Campaign and contact rows folded the way ingestion's upserts fold them: the newest call's values
  * win (a later call at the same instant wins too), a missing value keeps the previous one.

@@ -9,9 +9,14 @@
 // writes the tables in the same order, and the shared rows (rollups, campaigns) come last, so they
 // stay locked only until commit.
 import type { CallState } from "@/lib/voxia/merge-call-state";
-import { NewestWins, answerRecords, callRecord, eventRecords } from "./call-table-rows";
-import { CALLS, CALL_ANSWERS, CALL_EVENTS, columnNames, recordsetColumns } from "./call-table-columns";
-import { ROLLUP_INPUT_COLUMNS, applyAnswerRollupDeltaSql, applyRollupDeltaSql } from "@/lib/rollups/rollup-sql";
+import { NewestWins, answerRecords, callRecord, eventRecords, offerCampaignAndContact } from "./call-table-rows";
+import { CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, columnNames, recordsetColumns } from "./call-table-columns";
+import {
+  ANSWER_ROLLUP_INPUT_COLUMNS,
+  ROLLUP_INPUT_COLUMNS,
+  applyAnswerRollupDeltaSql,
+  applyRollupDeltaSql,
+} from "@/lib/rollups/rollup-sql";
 
 /** Runs SQL with $1… parameters inside the caller's transaction. */
 export type SqlRunner = {
@@ -22,22 +27,22 @@ export type SqlRunner = {
 const CALL_COLUMNS = recordsetColumns(CALLS);
 const ANSWER_COLUMNS = recordsetColumns(CALL_ANSWERS);
 const EVENT_COLUMNS = recordsetColumns(CALL_EVENTS);
+const CAMPAIGN_COLUMNS = recordsetColumns(CAMPAIGNS);
+const CONTACT_COLUMNS = recordsetColumns(CONTACTS);
 const CALL_NAMES = columnNames(CALLS);
 const ANSWER_NAMES = columnNames(CALL_ANSWERS);
 const EVENT_NAMES = columnNames(CALL_EVENTS);
-const ROLLUP_INPUT_NAMES = ROLLUP_INPUT_COLUMNS.split(",").map((c) => c.trim().split(/\s+/)[0]!);
-// What an answer's rollup row depends on (the columns ANSWER_ROLLUP_KEY reads).
-const ANSWER_ROLLUP_INPUT_NAMES = ["campaign_id", "label", "created_at", "is_test_call", "type", "value", "value_text"];
+const CAMPAIGN_NAMES = columnNames(CAMPAIGNS).join(", ");
+const CONTACT_NAMES = columnNames(CONTACTS).join(", ");
+const ROLLUP_INPUT_NAMES = ROLLUP_INPUT_COLUMNS.join(", ");
+const ANSWER_ROLLUP_INPUT_NAMES = ANSWER_ROLLUP_INPUT_COLUMNS.join(", ");
 
 export async function writeCallStates(sql: SqlRunner, states: CallState[]): Promise<void> {
   if (states.length === 0) return;
   const ids = states.map((s) => s.id);
   const campaigns = new NewestWins();
   const contacts = new NewestWins();
-  for (const s of states) {
-    if (s.campaignId) campaigns.offer(s.campaignId, s.createdAt, { name: s.campaignName });
-    if (s.contactKey) contacts.offer(s.contactKey, s.createdAt, { name: s.contactName, phone_number: s.contactPhone, data: s.contactData });
-  }
+  for (const s of states) offerCampaignAndContact(s, campaigns, contacts);
   const campaignRows = JSON.stringify(campaigns.drain());
   const contactRows = JSON.stringify(contacts.drain());
 
@@ -49,17 +54,16 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
      calls_in AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(${CALL_COLUMNS})),
      answers_in AS MATERIALIZED (SELECT * FROM json_to_recordset($2::json) AS r(${ANSWER_COLUMNS})),
      events_in AS MATERIALIZED (SELECT * FROM json_to_recordset($3::json) AS r(${EVENT_COLUMNS})),
-     calls_before AS MATERIALIZED (SELECT ${ROLLUP_INPUT_NAMES.join(", ")} FROM calls WHERE id = ANY($6::text[])),
-     answers_before AS MATERIALIZED (SELECT ${ANSWER_ROLLUP_INPUT_NAMES.join(", ")} FROM call_answers WHERE call_id = ANY($6::text[])),
+     calls_before AS MATERIALIZED (SELECT ${ROLLUP_INPUT_NAMES} FROM calls WHERE id = ANY($6::text[])),
+     answers_before AS MATERIALIZED (SELECT ${ANSWER_ROLLUP_INPUT_NAMES} FROM call_answers WHERE call_id = ANY($6::text[])),
      -- Calls reference their campaign and contact: make sure those exist (DO NOTHING takes no lock).
      campaigns_added AS (
-       INSERT INTO campaigns (id, name, last_call_at)
-       SELECT id, name, last_call_at FROM json_to_recordset($4::json) AS r(id text, name text, last_call_at timestamptz)
+       INSERT INTO campaigns (${CAMPAIGN_NAMES})
+       SELECT ${CAMPAIGN_NAMES} FROM json_to_recordset($4::json) AS r(${CAMPAIGN_COLUMNS})
        ORDER BY id ON CONFLICT (id) DO NOTHING),
      contacts_added AS (
-       INSERT INTO contacts (id, name, phone_number, data, last_call_at)
-       SELECT id, name, phone_number, data, last_call_at
-       FROM json_to_recordset($5::json) AS r(id text, name text, phone_number text, data jsonb, last_call_at timestamptz)
+       INSERT INTO contacts (${CONTACT_NAMES})
+       SELECT ${CONTACT_NAMES} FROM json_to_recordset($5::json) AS r(${CONTACT_COLUMNS})
        ORDER BY id ON CONFLICT (id) DO NOTHING),
      calls_written AS (
        INSERT INTO calls (${CALL_NAMES.join(", ")}) SELECT ${CALL_NAMES.join(", ")} FROM calls_in ORDER BY id
@@ -79,10 +83,10 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
      -- What the calls contributed to the rollups before, subtracted; what they contribute now, added.
      call_rollups_changed AS (${applyRollupDeltaSql(`(
        SELECT -1 AS sign, * FROM calls_before
-       UNION ALL SELECT 1, ${ROLLUP_INPUT_NAMES.join(", ")} FROM calls_in) AS contributions`)}),
+       UNION ALL SELECT 1, ${ROLLUP_INPUT_NAMES} FROM calls_in) AS contributions`)}),
      answer_rollups_changed AS (${applyAnswerRollupDeltaSql(`(
        SELECT -1 AS sign, * FROM answers_before
-       UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES.join(", ")} FROM answers_in) AS contributions`)})
+       UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)})
      SELECT 1`,
     [JSON.stringify(states.map(callRecord)), JSON.stringify(states.flatMap(answerRecords)), JSON.stringify(states.flatMap(eventRecords)),
       campaignRows, contactRows, ids],
@@ -95,7 +99,7 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
   // batches holding those on the same campaigns deadlocked (seen in the two-instances test).
   await sql.execute(
     `WITH
-     campaigns_in AS (SELECT * FROM json_to_recordset($1::json) AS r(id text, name text, last_call_at timestamptz)),
+     campaigns_in AS (SELECT * FROM json_to_recordset($1::json) AS r(${CAMPAIGN_COLUMNS})),
      campaigns_changed AS MATERIALIZED (
        SELECT c.id FROM campaigns c JOIN campaigns_in r ON r.id = c.id
        WHERE c.last_call_at <= r.last_call_at AND (c.last_call_at < r.last_call_at OR c.name IS DISTINCT FROM COALESCE(r.name, c.name))
@@ -103,7 +107,7 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
      campaigns_refreshed AS (
        UPDATE campaigns c SET name = COALESCE(r.name, c.name), last_call_at = r.last_call_at
        FROM campaigns_in r JOIN campaigns_changed USING (id) WHERE c.id = r.id),
-     contacts_in AS (SELECT * FROM json_to_recordset($2::json) AS r(id text, name text, phone_number text, data jsonb, last_call_at timestamptz)),
+     contacts_in AS (SELECT * FROM json_to_recordset($2::json) AS r(${CONTACT_COLUMNS})),
      contacts_changed AS MATERIALIZED (
        SELECT c.id FROM contacts c JOIN contacts_in r ON r.id = c.id
        WHERE c.last_call_at <= r.last_call_at

@@ -7,10 +7,11 @@ import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } 
 const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 const connectedWithDuration = `(${connectedSql()} AND "duration" > 0)`;
 
-/** The calls columns the key and measure expressions below read, typed, for json_to_recordset. */
-export const ROLLUP_INPUT_COLUMNS = `created_at timestamptz, campaign_id text, status text, call_status text, is_test_call boolean,
-  duration float8, total_duration float8, interested_reached boolean, call_me_later boolean, do_not_call boolean,
-  wrong_number boolean, post_process_status text, hang_up_reason text, webhook_event text`;
+/** The calls columns the key and measure expressions below read. */
+export const ROLLUP_INPUT_COLUMNS = [
+  "created_at", "campaign_id", "status", "call_status", "is_test_call", "duration", "total_duration", "interested_reached",
+  "call_me_later", "do_not_call", "wrong_number", "post_process_status", "hang_up_reason", "webhook_event",
+] as const;
 
 /** Rollup key column → the call row's expression for it. */
 export const ROLLUP_KEY: readonly (readonly [string, string])[] = [
@@ -50,9 +51,6 @@ export const ROLLUP_KEY_SQL = ROLLUP_KEY.map(([, expression]) => expression).joi
 /** Aggregates over a group of call rows, in the order of ROLLUP_MEASURE_COLUMNS. */
 export const ROLLUP_MEASURES_SQL = ROLLUP_MEASURES.map(([, expression]) => `sum(${expression})`).join(", ");
 
-/** `expression AS column` for each key and measure: one call row's contribution, for a scan. */
-export const ROLLUP_CONTRIBUTION_SQL = [...ROLLUP_KEY, ...ROLLUP_MEASURES].map(([column, expression]) => `${expression} AS "${column}"`).join(", ");
-
 /** Answer rollup key column → the call_answers row's expression for it; each answer counts 1. */
 export const ANSWER_ROLLUP_KEY: readonly (readonly [string, string])[] = [
   ["campaign_id", `"campaign_id"`],
@@ -64,6 +62,8 @@ export const ANSWER_ROLLUP_KEY: readonly (readonly [string, string])[] = [
   ["value_text", `"value_text"`],
 ];
 const ANSWER_KEY_COLUMNS = ANSWER_ROLLUP_KEY.map(([column]) => column);
+/** The call_answers columns the answer rollup key reads. */
+export const ANSWER_ROLLUP_INPUT_COLUMNS = ["campaign_id", "label", "created_at", "is_test_call", "type", "value", "value_text"] as const;
 // The unique index's columns (the migration's call_answer_rollups_key), for ON CONFLICT.
 const ANSWER_CONFLICT_TARGET = ANSWER_KEY_COLUMNS.map((c) => (c === "value_text" ? `md5(value_text)` : c)).join(", ");
 

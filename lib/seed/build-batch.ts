@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { mergeCallState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
 import { readVoxiaDelivery } from "@/lib/voxia/voxia-payload";
-import { answerRecords, callRecord, eventRecords, NewestWins } from "@/lib/ingest/call-table-rows";
+import { answerRecords, callRecord, eventRecords, NewestWins, offerCampaignAndContact } from "@/lib/ingest/call-table-rows";
 import { generateCall, type SeedPlan } from "./generate-call";
 
 import type { RowSink } from "./encode-rows";
@@ -31,10 +31,7 @@ export function buildBatch(plan: SeedPlan, start: number, end: number, folded: F
       });
     }
     const state = mergeCallState(received);
-    if (state.campaignId) folded.campaigns.offer(state.campaignId, state.createdAt, { name: state.campaignName });
-    if (state.contactKey) {
-      folded.contacts.offer(state.contactKey, state.createdAt, { name: state.contactName, phone_number: state.contactPhone, data: state.contactData });
-    }
+    offerCampaignAndContact(state, folded.campaigns, folded.contacts);
     sinks.calls.add(callRecord(state));
     for (const answer of answerRecords(state)) sinks.call_answers.add(answer);
     for (const event of eventRecords(state)) sinks.call_events.add(event);
