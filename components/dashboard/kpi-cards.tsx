@@ -22,7 +22,7 @@ const LABELS: Record<KpiName, string> = {
   doNotCall: "Do-not-call requests",
 };
 
-export const ALL_KPIS: KpiName[] = ["calls", "connectedRate", "interestedRate", "averageDuration", "callbacks", "doNotCall"];
+const ALL_KPIS: KpiName[] = ["calls", "connectedRate", "interestedRate", "averageDuration", "callbacks", "doNotCall"];
 
 export function KpiCards({ filters, locale, kpis = ALL_KPIS }: { filters: CallFilters; locale?: string; kpis?: KpiName[] }) {
   return (

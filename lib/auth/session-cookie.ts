@@ -17,7 +17,7 @@ export function isHttpsRequest(headers: HeaderSource, url?: string): boolean {
   return url ? url.startsWith("https:") : false;
 }
 
-export function sessionCookieName(https: boolean): string {
+function sessionCookieName(https: boolean): string {
   return https ? HOST_NAME : PLAIN_NAME;
 }
 

@@ -27,8 +27,6 @@ export const EMPTY_FILTERS: CallFilters = {
   test: "exclude",
 };
 
-export const FILTER_PARAMS = ["campaign", "status", "callStatus", "from", "to", "q", "test"] as const;
-
 export type FilterProblem = { param: string; message: string };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;

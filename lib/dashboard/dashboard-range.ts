@@ -3,7 +3,7 @@
 // parameters are in call-filters.ts, so a bar for a day links to exactly the calls it counts.
 import { parseCallFiltersLeniently, type CallFilters } from "@/lib/calls/call-filters";
 
-export const DEFAULT_RANGE_DAYS = 30;
+const DEFAULT_RANGE_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 export type DashboardRange = {

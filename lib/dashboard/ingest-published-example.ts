@@ -5,7 +5,7 @@ import path from "node:path";
 import { ingestDelivery, type IngestOutcome } from "@/lib/ingest/ingest-delivery";
 
 /** The example byte for byte, including Voxia's non-JSON `new NumberInt("1")`. */
-export const PUBLISHED_EXAMPLE_FILE = path.join(process.cwd(), "lib", "voxia", "published-example.json");
+const PUBLISHED_EXAMPLE_FILE = path.join(process.cwd(), "lib", "voxia", "published-example.json");
 
 export async function ingestPublishedExample(): Promise<IngestOutcome> {
   const body = new Uint8Array(await readFile(PUBLISHED_EXAMPLE_FILE));

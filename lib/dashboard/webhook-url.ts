@@ -1,7 +1,7 @@
 // The URL to paste into Voxia, as this server is reached by the person looking at the page: behind a
 // proxy the X-Forwarded-* headers name the public origin. Voxia takes only a URL, so the secret
 // rides along as ?token= (lib/ingest/webhook-auth.ts accepts it there).
-export const WEBHOOK_PATH = "/api/webhooks/voxia";
+const WEBHOOK_PATH = "/api/webhooks/voxia";
 
 export function requestOrigin(headers: Headers): string {
   const first = (name: string) => headers.get(name)?.split(",")[0]?.trim() || null;

@@ -14,7 +14,7 @@ export const ROLLUP_INPUT_COLUMNS = [
 ] as const;
 
 /** Rollup key column → the call row's expression for it. */
-export const ROLLUP_KEY: readonly (readonly [string, string])[] = [
+const ROLLUP_KEY: readonly (readonly [string, string])[] = [
   ["day", `("created_at" AT TIME ZONE 'UTC')::date`],
   ["campaign_id", `"campaign_id"`],
   ["status", `"status"`],
@@ -52,7 +52,7 @@ export const ROLLUP_KEY_SQL = ROLLUP_KEY.map(([, expression]) => expression).joi
 export const ROLLUP_MEASURES_SQL = ROLLUP_MEASURES.map(([, expression]) => `sum(${expression})`).join(", ");
 
 /** Answer rollup key column → the call_answers row's expression for it; each answer counts 1. */
-export const ANSWER_ROLLUP_KEY: readonly (readonly [string, string])[] = [
+const ANSWER_ROLLUP_KEY: readonly (readonly [string, string])[] = [
   ["campaign_id", `"campaign_id"`],
   ["day", `("created_at" AT TIME ZONE 'UTC')::date`],
   ["is_test_call", `"is_test_call"`],

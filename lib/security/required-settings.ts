@@ -2,7 +2,7 @@
 // development. A public Callboard without these would accept forged calls and show every
 // contact's phone number to anyone.
 
-export const ALLOW_INSECURE_VARIABLE = "CALLBOARD_ALLOW_INSECURE";
+const ALLOW_INSECURE_VARIABLE = "CALLBOARD_ALLOW_INSECURE";
 
 type Env = Record<string, string | undefined>;
 

@@ -5,7 +5,7 @@ import type { Rng } from "./prng";
 
 export type Outcome = "INTERESTED" | "NOT_INTERESTED" | "CALL_ME_LATER" | "WRONG_NUMBER" | "DO_NOT_CALL";
 
-export type KeyQuestion = {
+type KeyQuestion = {
   label: string;
   type: "YES_NO" | "NUMBER" | "MULTIPLE_CHOICE" | "TEXT";
   description: string;

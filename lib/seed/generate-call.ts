@@ -9,7 +9,7 @@ import {
 import { createRng, type Rng } from "./prng";
 import type { Timeline } from "./timeline";
 
-export type SeedDelivery = { webhookEvent: string | null; body: string; receivedAt: Date };
+type SeedDelivery = { webhookEvent: string | null; body: string; receivedAt: Date };
 export type SeededCall = { id: string; deliveries: SeedDelivery[] };
 
 export type SeedPlan = { seed: string; calls: number; timeline: Timeline; organizationId: string };

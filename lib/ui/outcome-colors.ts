@@ -1,6 +1,6 @@
 // One colour per status everywhere (badge, chart, legend). The colours themselves are CSS variables
 // in app/globals.css (@theme); this maps each Voxia value to one of them. Unknown values get "other".
-export const OUTCOME_COLOR_VARS = {
+const OUTCOME_COLOR_VARS = {
   INTERESTED: "--color-outcome-interested",
   NOT_INTERESTED: "--color-outcome-not-interested",
   CALL_ME_LATER: "--color-outcome-call-me-later",
@@ -20,7 +20,7 @@ export const OUTCOME_COLOR_VARS = {
   PENDING: "--color-outcome-in-progress",
 } as const satisfies Record<string, `--color-outcome-${string}`>;
 
-export function outcomeColorVar(status: string | null | undefined): string {
+function outcomeColorVar(status: string | null | undefined): string {
   if (status && Object.hasOwn(OUTCOME_COLOR_VARS, status)) return OUTCOME_COLOR_VARS[status as keyof typeof OUTCOME_COLOR_VARS];
   return "--color-outcome-other";
 }
