@@ -4,12 +4,10 @@ import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { lifecycleDeliveries, type CallSpec } from "../test/support/voxia-fixtures.ts";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, startOfUtcDay } from "../lib/time/utc-day.ts";
 
 export function utcDay(daysAgo: number): string {
-  const today = new Date();
-  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - daysAgo * DAY_MS).toISOString().slice(0, 10);
+  return new Date(startOfUtcDay(new Date()).getTime() - daysAgo * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** A moment on the UTC day `daysAgo` days back that is never in the future. */

@@ -8,8 +8,7 @@ import { StatusLegend } from "@/components/charts/status-legend";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { Panel } from "./panel";
 import { legendItems, statusSeries } from "./status-series";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/time/utc-day";
 
 export function callsOverTimeTitle(unit: "day" | "week" | "month" = "day") {
   return `Calls per ${unit} by outcome`;

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
 import { lastDays } from "@/lib/dashboard/dashboard-range";
+import { DAY_MS } from "@/lib/time/utc-day";
 
 const PRESETS = [7, 30, 90, 365] as const;
-const DAY_MS = 86_400_000;
 
 type Props = {
   /** The page the form submits to. */

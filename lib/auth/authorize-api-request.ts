@@ -1,8 +1,8 @@
 // For route handlers that read or change data: `const denied = authorizeApiRequest(request);
 // if (denied) return denied;` as the first line. Accepts the dashboard session cookie (the browser)
 // or `Authorization: Bearer <API_TOKEN>` (scripts). Answers 401 JSON otherwise.
-import { createHash, timingSafeEqual } from "node:crypto";
 import { apiError } from "@/lib/http/api-error";
+import { sameSecret } from "@/lib/security/same-secret";
 import { apiToken, apisNeedAuth } from "./auth-settings";
 import { hasValidSession } from "./viewer-session";
 
@@ -17,6 +17,5 @@ function hasValidApiToken(authorization: string | null): boolean {
   const token = apiToken();
   const presented = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   if (!token || !presented) return false;
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(presented), digest(token));
+  return sameSecret(presented, token);
 }

@@ -1,6 +1,7 @@
 // A session is a signed, expiring statement "signed in at T": `v1.<issuedAt>.<expiresAt>.<hmac>`.
 // Nothing is stored server-side, so any number of app instances accept each other's sessions.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { sameSecret } from "@/lib/security/same-secret";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -15,9 +16,7 @@ export function isValidSessionToken(key: Buffer, token: string | null | undefine
   const match = /^(v1\.(\d{1,12})\.(\d{1,12}))\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return false;
   const [, payload, , expiresAt, signature] = match;
-  const expected = Buffer.from(sign(key, payload!));
-  const given = Buffer.from(signature!);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+  if (!sameSecret(signature!, sign(key, payload!))) return false;
   return Number(expiresAt) * 1000 > now;
 }
 

@@ -1,7 +1,7 @@
 // The sign-in form's POST: check the password (slowed down per client), then set the session
 // cookie and go back where the viewer was heading. Form posts get redirects; a throttled client
 // gets 429 with Retry-After.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { sameSecret } from "@/lib/security/same-secret";
 import { apiError } from "@/lib/http/api-error";
 import { dashboardPassword, sessionKey } from "./auth-settings";
 import { isHttpsRequest, sessionCookieHeader } from "./session-cookie";
@@ -20,7 +20,7 @@ export async function signIn(request: Request): Promise<Response> {
   const wait = secondsUntilAllowed(client);
   if (wait > 0) return tooManyAttempts(request, wait, returnTo);
 
-  if (!samePassword(form.get("password") ?? "", password)) {
+  if (!sameSecret(form.get("password") ?? "", password)) {
     recordFailedSignIn(client);
     console.warn("[auth] a sign-in failed: wrong password");
     return seeOther(`/sign-in?error=wrong_password${returnTo === "/" ? "" : `&next=${encodeURIComponent(returnTo)}`}`);
@@ -40,11 +40,6 @@ async function readForm(request: Request): Promise<Map<string, string>> {
     // an unreadable body is the same as an empty form: a wrong password
   }
   return values;
-}
-
-function samePassword(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 export function seeOther(location: string, headers: Record<string, string> = {}): Response {

@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallFilters } from "./call-filters";
 import { callWhereSql } from "./call-filters-sql";
 import { ROLLUP_MEASURES, ROLLUP_MEASURE_COLUMNS } from "@/lib/rollups/rollup-sql";
+import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-day";
 
 export type AggregateDimension = "day" | "campaign" | "status" | "callStatus" | "isTestCall";
 
@@ -119,18 +120,14 @@ export async function aggregateCalls<M extends Measure = "calls">(
 /** The whole UTC days inside [from, to); null when the range lies within one day (scan it instead). */
 export function wholeDays(filters: CallFilters): { from: Date | null; to: Date | null } | null {
   const from = filters.from ? ceilDay(filters.from) : null;
-  const to = filters.to ? floorDay(filters.to) : null;
+  const to = filters.to ? startOfUtcDay(filters.to) : null;
   if (from && to && from >= to) return null;
   return { from, to };
 }
 
-function floorDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
 function ceilDay(date: Date): Date {
-  const floor = floorDay(date);
-  return floor.getTime() === date.getTime() ? floor : new Date(floor.getTime() + 86_400_000);
+  const floor = startOfUtcDay(date);
+  return floor.getTime() === date.getTime() ? floor : new Date(floor.getTime() + DAY_MS);
 }
 
 function rollupCondition(filters: CallFilters, days: { from: Date | null; to: Date | null }): Prisma.Sql {

@@ -6,12 +6,19 @@
 // Plain SQL text over a calls row's columns (unqualified, or qualified by `alias`): the same text
 // counts calls in a scan, builds call_rollups and computes each ingested call's rollup delta
 // (lib/rollups/rollup-sql.ts), so the figures from rollups and from a scan cannot disagree.
-import { POST_PROCESS_STATUSES } from "@/lib/voxia/vocabulary";
+import {
+  HANG_UP_REASONS,
+  NOT_CONNECTED_CALL_STATUSES,
+  POST_PROCESS_STATUSES,
+  type STATUSES,
+  type WEBHOOK_EVENTS,
+} from "@/lib/voxia/vocabulary";
 
-const NOT_CONNECTED_CALL_STATUSES = ["NO_ANSWER", "BUSY", "FAILED", "VOICE_MAIL", "DO_NOT_CALL_REGISTRY_MATCHED"];
-// Connection results that mean someone picked up.
-const CONNECTED_STATUSES = ["USER_REQUESTED_HANGUP", "ADMIN_MANUAL_HANGUP", "USER_MANUAL_HANGUP", "CALL_FINISHED", "CALL_FORWARDED", "SILENCE_DETECTED"];
-const CONNECTED_EVENTS = ["CONNECTED", "FORWARDED", "HANG_UP", "FORWARDED_CALL_FINISHED"];
+// Connection results (the composite `status`) that mean someone picked up: the hang-up reasons,
+// and silence on a line that was answered.
+const CONNECTED_STATUSES = [...HANG_UP_REASONS, "SILENCE_DETECTED"] as const satisfies readonly (typeof STATUSES)[number][];
+// Lifecycle stages reached only by a call that was answered.
+const CONNECTED_EVENTS = ["CONNECTED", "FORWARDED", "HANG_UP", "FORWARDED_CALL_FINISHED"] as const satisfies readonly (typeof WEBHOOK_EVENTS)[number][];
 
 /** Constant vocabulary as an SQL list; the values are this file's own literals, never user input. */
 function list(values: readonly string[]): string {

@@ -2,9 +2,9 @@
 // "the last 30 days" when the URL names no range. Days are UTC days, as `from`/`to` date-only
 // parameters are in call-filters.ts, so a bar for a day links to exactly the calls it counts.
 import { parseCallFiltersLeniently, type CallFilters } from "@/lib/calls/call-filters";
+import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-day";
 
 const DEFAULT_RANGE_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export type DashboardRange = {
   /** The filters with `from` always set, so every figure covers a bounded range. */
@@ -14,10 +14,6 @@ export type DashboardRange = {
   end: Date;
   isDefault: boolean;
 };
-
-export function startOfUtcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
 
 /** The last `days` UTC days, today included. */
 export function lastDays(days: number, now = new Date()): { from: Date; to: null } {

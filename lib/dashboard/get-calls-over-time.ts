@@ -2,6 +2,7 @@
 // Buckets are UTC days so each one maps onto a `from`/`to` date-only filter of the calls list.
 import { aggregateCalls } from "@/lib/calls/aggregate-calls";
 import type { CallFilters } from "@/lib/calls/call-filters";
+import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-day";
 import { NO_STATUS } from "./status-order";
 
 export type BucketUnit = "day" | "week" | "month";
@@ -13,8 +14,6 @@ export type TimeBucket = {
   last: string;
   byStatus: Record<string, number>;
 };
-
-const DAY_MS = 86_400_000;
 
 export function bucketUnitFor(start: Date, end: Date): BucketUnit {
   const days = (end.getTime() - start.getTime()) / DAY_MS;
@@ -42,7 +41,7 @@ export async function getCallsOverTime(filters: CallFilters, range: { start: Dat
 }
 
 function truncate(unit: BucketUnit, date: Date): Date {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const d = startOfUtcDay(date);
   if (unit === "week") d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); // Postgres weeks start on Monday
   if (unit === "month") d.setUTCDate(1);
   return d;

@@ -1,6 +1,6 @@
 // Voxia lets a user type only a URL, so the shared secret travels as `?token=`; scripts and proxies
 // may send `Authorization: Bearer` instead. Compared in constant time; never logged.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { sameSecret } from "@/lib/security/same-secret";
 
 /**
  * Every accepted secret. WEBHOOK_SECRET may list several, comma-separated, so a token can be
@@ -30,9 +30,6 @@ export function isAuthorizedWebhook(request: Request, secrets = webhookSecrets()
   if (secrets.length === 0) return true;
   const token = presentedToken(request);
   if (!token) return false;
-  // Hashing first gives equal lengths, so timingSafeEqual compares without leaking the length;
-  // every secret is compared, so the time does not say which one matched.
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  const presented = digest(token);
-  return secrets.map((secret) => timingSafeEqual(presented, digest(secret))).includes(true);
+  // Every secret is compared, so the time does not say which one matched.
+  return secrets.map((secret) => sameSecret(token, secret)).includes(true);
 }

@@ -64,6 +64,7 @@ export const STATUSES = [
   "UNKNOWN",
 ] as const;
 
+/** Hang-up reasons; each means someone picked up and the call ended after a conversation. */
 export const HANG_UP_REASONS = [
   "USER_REQUESTED_HANGUP",
   "ADMIN_MANUAL_HANGUP",
@@ -72,7 +73,16 @@ export const HANG_UP_REASONS = [
   "CALL_FORWARDED",
 ] as const;
 
-const TERMINAL_CALL_STATUSES = new Set(["COMPLETED", "FAILED", "NO_ANSWER", "BUSY", "VOICE_MAIL", "DO_NOT_CALL_REGISTRY_MATCHED"]);
+/** Final `callStatus` values of a call nobody talked in. */
+export const NOT_CONNECTED_CALL_STATUSES = [
+  "NO_ANSWER",
+  "BUSY",
+  "FAILED",
+  "VOICE_MAIL",
+  "DO_NOT_CALL_REGISTRY_MATCHED",
+] as const satisfies readonly (typeof CALL_STATUSES)[number][];
+
+const TERMINAL_CALL_STATUSES = new Set<string>(["COMPLETED", ...NOT_CONNECTED_CALL_STATUSES]);
 const OUTCOMES = new Set<string>(POST_PROCESS_STATUSES);
 
 /**
