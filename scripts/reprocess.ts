@@ -5,7 +5,7 @@
 // Without DATABASE_URL it works on the embedded database in .data/pglite, as `npm start` does; the
 // app must be stopped then, since only one process can hold that data directory.
 import { migrateDatabase } from "../lib/db/migrate.ts";
-import { startEmbeddedDb, type EmbeddedDb } from "./start-embedded-db.ts";
+import { startEmbeddedDb, type EmbeddedDb } from "../tools/launch/start-embedded-db.ts";
 
 const fromScratch = process.argv.includes("--from-scratch");
 let embedded: EmbeddedDb | undefined;

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { migrateDatabase } from "../lib/db/migrate.ts";
 import { redactedDatabaseUrl } from "../lib/db/database-url.ts";
-import { startEmbeddedDb, type EmbeddedDb } from "./start-embedded-db.ts";
+import { startEmbeddedDb, type EmbeddedDb } from "../tools/launch/start-embedded-db.ts";
 import { exitIfInsecure } from "../lib/security/required-settings.ts";
 import { KEEP_ALIVE_TIMEOUT_MS, serverNodeOptions } from "../lib/http/next-server-options.ts";
 

@@ -31,7 +31,7 @@ const MEASURES = {
   callMeLater: "call_me_later",
   doNotCall: "do_not_call",
   wrongNumber: "wrong_number",
-  // The KPI definitions of lib/dashboard/call-outcome-sql.ts.
+  // The KPI definitions of lib/rollups/call-outcome-sql.ts.
   connected: "connected",
   completed: "completed",
   outcomeInterested: "outcome_interested",

@@ -1,6 +1,6 @@
 // The headline figures for a set of calls: the KPI cards and the campaign funnel read this. Served by
 // aggregateCalls, so from the rollups (exact, kept by the ingest transaction) unless a text search
-// forces a scan; the definitions of connected, completed, … are lib/dashboard/call-outcome-sql.ts.
+// forces a scan; the definitions of connected, completed, … are lib/rollups/call-outcome-sql.ts.
 import { aggregateCalls } from "@/lib/calls/aggregate-calls";
 import type { CallFilters } from "@/lib/calls/call-filters";
 

@@ -7,7 +7,12 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { db } from "./client";
 import { isEmbeddedDatabase } from "./database-url";
-import type { SqlRunner } from "@/lib/ingest/write-call-states";
+
+/** Runs SQL with $1… parameters inside the caller's transaction. */
+export type SqlRunner = {
+  query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
+  execute(sql: string, params: unknown[]): Promise<number>;
+};
 
 /** One statement taking longer than this is treated as a hung database; the connection is dropped. */
 const STATEMENT_TIMEOUT_MS = 15_000;

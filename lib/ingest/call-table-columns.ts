@@ -1,8 +1,8 @@
 // The columns of the call tables as ingestion and the seed write them, with their Postgres types.
 // Every writer is generated from this one list: the ingest batch's json_to_recordset statements
 // (lib/ingest/write-call-states.ts), and the seed's binary COPY on a Postgres server
-// (lib/seed/copy-binary.ts) or json_to_recordset on the embedded database, which has no COPY FROM
-// STDIN (lib/seed/write-seed-batch.ts).
+// (tools/seed/copy-binary.ts) or json_to_recordset on the embedded database, which has no COPY FROM
+// STDIN (tools/seed/write-seed-batch.ts).
 
 export type ColumnType = "text" | "int" | "float8" | "boolean" | "timestamptz" | "jsonb" | "bytea";
 export type Column = readonly [name: string, type: ColumnType];

@@ -5,7 +5,8 @@ import { inTransaction } from "@/lib/db/pg-transaction";
 import { parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
 import { mergeCallState, type CallState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
-import { writeCallStates, type SqlRunner } from "./write-call-states";
+import type { SqlRunner } from "@/lib/db/pg-transaction";
+import { writeCallStates } from "./write-call-states";
 
 export type AcceptedDelivery = {
   delivery: VoxiaDelivery;

@@ -8,6 +8,7 @@
 // Lock order, so concurrent batches cannot deadlock: rows are written in key order, every batch
 // writes the tables in the same order, and the shared rows (rollups, campaigns) come last, so they
 // stay locked only until commit.
+import type { SqlRunner } from "@/lib/db/pg-transaction";
 import type { CallState } from "@/lib/voxia/merge-call-state";
 import { NewestWins, answerRecords, callRecord, eventRecords, offerCampaignAndContact } from "./call-table-rows";
 import { CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, columnNames, recordsetColumns } from "./call-table-columns";
@@ -17,12 +18,6 @@ import {
   applyAnswerRollupDeltaSql,
   applyRollupDeltaSql,
 } from "@/lib/rollups/rollup-sql";
-
-/** Runs SQL with $1… parameters inside the caller's transaction. */
-export type SqlRunner = {
-  query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
-  execute(sql: string, params: unknown[]): Promise<number>;
-};
 
 const CALL_COLUMNS = recordsetColumns(CALLS);
 const ANSWER_COLUMNS = recordsetColumns(CALL_ANSWERS);

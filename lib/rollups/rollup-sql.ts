@@ -2,7 +2,7 @@
 // bulk load sums these expressions per group, the ingest batch sums them signed over the calls it
 // rewrites (old rows −1, new rows +1: lib/ingest/write-call-states.ts), and the exact fallback of
 // lib/calls/aggregate-calls.ts takes them per matching call — which is why rollups equal a scan.
-import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } from "@/lib/dashboard/call-outcome-sql";
+import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
 
 const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 const connectedWithDuration = `(${connectedSql()} AND "duration" > 0)`;
@@ -32,7 +32,7 @@ export const ROLLUP_MEASURES: readonly (readonly [string, string])[] = [
   ["call_me_later", flag(`"call_me_later" IS TRUE`)],
   ["do_not_call", flag(`"do_not_call" IS TRUE`)],
   ["wrong_number", flag(`"wrong_number" IS TRUE`)],
-  // The dashboard's KPI definitions (lib/dashboard/call-outcome-sql.ts).
+  // The dashboard's KPI definitions (lib/rollups/call-outcome-sql.ts).
   ["connected", flag(connectedSql())],
   ["completed", flag(completedSql())],
   ["outcome_interested", flag(interestedSql())],

@@ -15,7 +15,7 @@ let mod: {
   parseCallFilters: typeof import("../../lib/calls/call-filters.ts").parseCallFilters;
   callWhereSql: typeof import("../../lib/calls/call-filters-sql.ts").callWhereSql;
   getCallKpis: typeof import("../../lib/dashboard/get-call-kpis.ts").getCallKpis;
-  outcomeSql: typeof import("../../lib/dashboard/call-outcome-sql.ts");
+  outcomeSql: typeof import("../../lib/rollups/call-outcome-sql.ts");
   Prisma: typeof import("../../lib/generated/prisma/client.ts").Prisma;
 };
 
@@ -41,7 +41,7 @@ before(async () => {
     ...(await import("../../lib/calls/call-filters.ts")),
     ...(await import("../../lib/calls/call-filters-sql.ts")),
     ...(await import("../../lib/dashboard/get-call-kpis.ts")),
-    outcomeSql: await import("../../lib/dashboard/call-outcome-sql.ts"),
+    outcomeSql: await import("../../lib/rollups/call-outcome-sql.ts"),
     ...(await import("../../lib/generated/prisma/client.ts")),
   };
   for (const spec of SPECS) {

@@ -1,4 +1,4 @@
-// The CI variant of scripts/load-run.ts: 15 s at 200 deliveries/s from a second process. Every
+// The CI variant of tools/bench/load-run.ts: 15 s at 200 deliveries/s from a second process. Every
 // delivery answered 2xx must be stored, no 5xx other than 503 (retryable load shedding), and the
 // server's memory must not run away. Prints the figures.
 import { test } from "node:test";
@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 const DURATION = process.env.LOAD_RUN_SECONDS ?? "15";
 
 test(`load run: ${DURATION} s at 200 deliveries/s, every acknowledged delivery stored, memory bounded`, { timeout: 300_000 }, async () => {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/load-run.ts", "--duration", DURATION, "--rate", "200"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "tools/bench/load-run.ts", "--duration", DURATION, "--rate", "200"], {
     env: process.env,
     stdio: ["ignore", "pipe", "pipe"],
   });

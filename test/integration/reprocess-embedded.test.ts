@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "../../lib/db/migrate.ts";
-import { startEmbeddedDb, type EmbeddedDb } from "../../scripts/start-embedded-db.ts";
+import { startEmbeddedDb, type EmbeddedDb } from "../../tools/launch/start-embedded-db.ts";
 import { freePort } from "../support/free-port.ts";
 import { postWebhook, startTestApp } from "../support/test-app.ts";
 import { readCallTables, type CallTables } from "../support/call-tables.ts";

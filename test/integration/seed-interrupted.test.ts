@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import pg from "pg";
-import { seedCalls, type SeedOptions } from "../../lib/seed/seed-calls.ts";
+import { seedCalls, type SeedOptions } from "../../tools/seed/seed-calls.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 let database: TestDatabase;

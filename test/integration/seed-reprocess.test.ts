@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { ROLLUP_KEY_COLUMNS, ROLLUP_MEASURE_COLUMNS } from "../../lib/rollups/rollup-sql.ts";
 import pg from "pg";
-import { seedCalls } from "../../lib/seed/seed-calls.ts";
+import { seedCalls } from "../../tools/seed/seed-calls.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 let database: TestDatabase;

@@ -4,7 +4,7 @@
 import pg from "pg";
 import { randomBytes } from "node:crypto";
 import { migrateDatabase } from "../../lib/db/migrate.ts";
-import { startEmbeddedDb, type EmbeddedDb } from "../../scripts/start-embedded-db.ts";
+import { startEmbeddedDb, type EmbeddedDb } from "../../tools/launch/start-embedded-db.ts";
 import { assertLocalDatabase } from "./assert-local-database.ts";
 import { freePort } from "./free-port.ts";
 

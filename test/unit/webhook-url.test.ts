@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { requestOrigin, webhookUrlFor } from "../../lib/dashboard/webhook-url.ts";
+import { requestOrigin, webhookUrlFor } from "../../lib/connect/webhook-url.ts";
 
 test("the origin is the Host header when no proxy says otherwise", () => {
   assert.equal(requestOrigin(new Headers({ host: "localhost:3000" })), "http://localhost:3000");

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { ingestPublishedExample } from "@/lib/dashboard/ingest-published-example";
+import { ingestPublishedExample } from "@/lib/connect/ingest-published-example";
 
 export type SendExampleResult =
   | { ok: true; callId: string; duplicate: boolean }

@@ -1,4 +1,4 @@
-// Writes encoded seed rows (lib/seed/seed-worker.ts) inside the caller's transaction: on a Postgres
+// Writes encoded seed rows (tools/seed/seed-worker.ts) inside the caller's transaction: on a Postgres
 // server one binary COPY per table and batch; on the embedded database, which cannot COPY FROM STDIN
 // over its socket, one INSERT … SELECT FROM json_to_recordset($1) per table and batch.
 import type pg from "pg";
@@ -22,7 +22,7 @@ export async function writeEncodedTable(client: pg.ClientBase, format: SeedForma
 function copyRows(client: pg.ClientBase, table: CallTable, chunks: Buffer[]): Promise<void> {
   const columns = table.columns.map(([name]) => `"${name}"`).join(", ");
   return new Promise((resolve, reject) => {
-    // FREEZE: the seed truncates the tables in its transaction first (lib/seed/seed-calls.ts).
+    // FREEZE: the seed truncates the tables in its transaction first (tools/seed/seed-calls.ts).
     const stream = client.query(copyFrom(`COPY "${table.name}" (${columns}) FROM STDIN (FORMAT binary, FREEZE)`));
     stream.on("error", reject);
     // Emitted once the server has acknowledged the whole COPY.

@@ -1,5 +1,5 @@
 // Rows of one table, encoded as they are produced into the form the database connection takes them
-// (see lib/seed/write-seed-batch.ts). Encoding each row at once, instead of keeping a batch of row
+// (see tools/seed/write-seed-batch.ts). Encoding each row at once, instead of keeping a batch of row
 // objects, lets them die young: most of the seed's garbage is then cheap to collect.
 import { CopyBinaryRows } from "./copy-binary";
 import type { CallTable, CallTableName } from "@/lib/ingest/call-table-columns";

@@ -2,8 +2,8 @@
 // inserted straight into Postgres, one autocommitted `INSERT … ON CONFLICT` per payload.
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { generateCall } from "@/lib/seed/generate-call";
-import { createTimeline } from "@/lib/seed/timeline";
+import { generateCall } from "@/tools/seed/generate-call";
+import { createTimeline } from "@/tools/seed/timeline";
 import { percentile } from "./stats";
 
 export type Payload = { body: string; sha256: string };

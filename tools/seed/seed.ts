@@ -1,5 +1,5 @@
 // `npm run seed -- --calls N`: fills the database with N realistic, deterministic Voxia calls (see
-// lib/seed). Uses DATABASE_URL, or the embedded database in .data/pglite when none is set (stop the
+// tools/seed). Uses DATABASE_URL, or the embedded database in .data/pglite when none is set (stop the
 // app first: the embedded database serves one process).
 //   --calls N       how many calls (default 10000)
 //   --seed TEXT     PRNG seed (default "callboard"); the same seed and --until give the same data
@@ -9,10 +9,10 @@
 //   --batch N       calls per batch (default 2000)
 //   --workers N     worker threads generating calls (default: one per CPU core but one, at most 4)
 import pg from "pg";
-import { migrateDatabase } from "../lib/db/migrate.ts";
-import { redactedDatabaseUrl } from "../lib/db/database-url.ts";
-import { seedCalls } from "../lib/seed/seed-calls.ts";
-import { startEmbeddedDb, type EmbeddedDb } from "./start-embedded-db.ts";
+import { migrateDatabase } from "../../lib/db/migrate.ts";
+import { redactedDatabaseUrl } from "../../lib/db/database-url.ts";
+import { seedCalls } from "./seed-calls.ts";
+import { startEmbeddedDb, type EmbeddedDb } from "../launch/start-embedded-db.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

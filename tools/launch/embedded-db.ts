@@ -1,6 +1,6 @@
 // The embedded database: PGlite (Postgres compiled to WebAssembly) behind a Postgres wire-protocol
 // socket, so the app connects to it exactly as it connects to a Postgres server.
-// Usage: tsx scripts/embedded-db.ts [--port 54329] [--data .data/pglite | --memory]
+// Usage: tsx tools/launch/embedded-db.ts [--port 54329] [--data .data/pglite | --memory]
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";

@@ -1,4 +1,4 @@
-// The main thread's side of lib/seed/seed-worker.ts. Generating and merging calls is most of the
+// The main thread's side of tools/seed/seed-worker.ts. Generating and merging calls is most of the
 // seed's JavaScript work; in worker threads it runs beside this thread and the database, which
 // stream the batches already built. Batches are dealt to the workers in turn and come back in order.
 import { Worker } from "node:worker_threads";

@@ -1,4 +1,4 @@
-// Starts scripts/embedded-db.ts as a child process and resolves once it accepts connections.
+// Starts tools/launch/embedded-db.ts as a child process and resolves once it accepts connections.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 

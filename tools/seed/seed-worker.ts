@@ -1,4 +1,4 @@
-// Worker thread of the seed (started by lib/seed/seed-generator.ts): generates, merges and encodes
+// Worker thread of the seed (started by tools/seed/seed-generator.ts): generates, merges and encodes
 // batches of calls while the main thread streams earlier ones to the database. The output depends
 // only on the plan and the batch's range, never on which worker built it.
 import { parentPort, workerData } from "node:worker_threads";

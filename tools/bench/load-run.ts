@@ -1,14 +1,14 @@
 // A bounded load run: this process sends Voxia deliveries at a fixed rate over loopback to the
 // built app (started here as its own process, on DATABASE_URL's server or an embedded database),
 // samples the server's memory, then checks that every delivery answered 2xx is stored.
-//   npm run build && tsx scripts/load-run.ts [--duration 60] [--rate 200] [--max-in-flight 64]
+//   npm run build && tsx tools/bench/load-run.ts [--duration 60] [--rate 200] [--max-in-flight 64]
 // Prints one JSON summary line (prefixed "[load-run] summary ") and exits 1 if anything
 // acknowledged is missing or any request got a 5xx other than 503 (the app's "nothing stored,
 // send again" answer when it cannot get a database connection in time: load shedding, not loss).
 import { readFileSync, readdirSync } from "node:fs";
-import { createTestDatabase } from "../test/support/test-database.ts";
-import { startTestApp } from "../test/support/test-app.ts";
-import { callSpecs, interleavedDeliveries, type Delivery } from "../test/support/delivery-stream.ts";
+import { createTestDatabase } from "../../test/support/test-database.ts";
+import { startTestApp } from "../../test/support/test-app.ts";
+import { callSpecs, interleavedDeliveries, type Delivery } from "../../test/support/delivery-stream.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {

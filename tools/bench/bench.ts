@@ -12,14 +12,14 @@
 import os from "node:os";
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { migrateDatabase } from "../lib/db/migrate.ts";
-import { seedCalls } from "../lib/seed/seed-calls.ts";
-import { startTestApp } from "../test/support/test-app.ts";
-import { assertLocalDatabase } from "../test/support/assert-local-database.ts";
-import { timeExport, timePage, type PageTiming } from "../bench/http-timing.ts";
-import { benchPayloads, countStored, insertCeiling, sendAll, sendPaced } from "../bench/ingestion.ts";
-import { sampleMemory } from "../bench/process-memory.ts";
-import { ms } from "../bench/stats.ts";
+import { migrateDatabase } from "../../lib/db/migrate.ts";
+import { seedCalls } from "../seed/seed-calls.ts";
+import { startTestApp } from "../../test/support/test-app.ts";
+import { assertLocalDatabase } from "../../test/support/assert-local-database.ts";
+import { timeExport, timePage, type PageTiming } from "./http-timing.ts";
+import { benchPayloads, countStored, insertCeiling, sendAll, sendPaced } from "./ingestion.ts";
+import { sampleMemory } from "./process-memory.ts";
+import { ms } from "./stats.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
