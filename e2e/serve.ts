@@ -25,5 +25,5 @@ async function stop() {
   await database.drop().catch(() => {});
   process.exit(0);
 }
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());

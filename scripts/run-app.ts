@@ -23,8 +23,8 @@ if (!env.DATABASE_URL) {
 }
 
 try {
-  const { applied } = await migrateDatabase(env.DATABASE_URL!);
-  console.log(`[callboard] database ${redactedDatabaseUrl(env.DATABASE_URL!)}: ${applied.length} migration(s) applied`);
+  const { applied } = await migrateDatabase(env.DATABASE_URL);
+  console.log(`[callboard] database ${redactedDatabaseUrl(env.DATABASE_URL)}: ${applied.length} migration(s) applied`);
 } catch (error) {
   console.error(`[callboard] cannot prepare the database: ${(error as Error).message}`);
   await embedded?.stop();

@@ -1,10 +1,12 @@
 // `npm test`: every test, in one command, on a fresh machine or in CI.
+//  0. lint (`npm run lint`: ESLint and the dead-code check); a finding fails the run before the build;
 //  1. builds the app (tests run the production build, as users do);
 //  2. unit and integration tests (node's test runner) — each integration file starts the built app
 //     on its own port against its own database: a fresh database on DATABASE_URL's server when one is
 //     given (CI), otherwise an embedded in-memory database;
 //  3. browser tests (Playwright, Chromium).
-// Set SKIP_BUILD=1 to reuse an existing build; pass file paths to run only those node tests.
+// Set SKIP_BUILD=1 to reuse an existing build; pass file paths to run only those node tests (that
+// skips the lint too: `npm run lint` runs it alone).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
@@ -18,6 +20,14 @@ function run(title: string, command: string, args: string[]): boolean {
 }
 
 const results: [string, boolean][] = [];
+
+if (only.length === 0) {
+  if (!run("lint", process.execPath, ["node_modules/eslint/bin/eslint.js", "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]) ||
+      !run("dead code", process.execPath, ["node_modules/knip/bin/knip.js"])) {
+    console.error("lint failed; no tests were run (`npm run lint` shows the findings)");
+    process.exit(1);
+  }
+}
 
 if (env.SKIP_BUILD !== "1") {
   if (!run("build", process.execPath, ["node_modules/next/dist/bin/next", "build"])) {

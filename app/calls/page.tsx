@@ -32,7 +32,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
         </a>
       </div>
       <CallFilterControls query={query} campaigns={options.campaigns} statuses={options.statuses} callStatuses={options.callStatuses} />
-      <Suspense key={`${query}|${older ? "o" + params.cursor : ""}|${newer ? "n" + params.before : ""}`} fallback={<CallsTableSkeleton />}>
+      <Suspense key={`${query}|${older ? `o${String(params.cursor)}` : ""}|${newer ? `n${String(params.before)}` : ""}`} fallback={<CallsTableSkeleton />}>
         <CallsResults filters={filters} query={query} older={older} newer={newer} />
       </Suspense>
     </div>

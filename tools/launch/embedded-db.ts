@@ -36,7 +36,7 @@ async function stop() {
   await db.close().catch(() => {});
   process.exit(0);
 }
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
 // Stop with the parent: a launcher that dies must not leave the data directory held.
-process.on("disconnect", stop);
+process.on("disconnect", () => void stop());

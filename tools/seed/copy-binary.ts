@@ -52,7 +52,7 @@ export class CopyBinaryRows {
         return this.utf8(JSON.stringify(value), 1); // jsonb's binary form: version 1, then the JSON text
       case "int":
         if (!Number.isInteger(value) || (value as number) > 2147483647 || (value as number) < -2147483648) {
-          throw new Error(`${table}.${column}: ${String(value)} is not an int`);
+          throw new Error(`${table}.${column}: ${JSON.stringify(value)} is not an int`);
         }
         this.ensure(8);
         this.buf.writeInt32BE(4, this.pos);
@@ -60,22 +60,22 @@ export class CopyBinaryRows {
         this.pos += 8;
         return;
       case "float8":
-        if (typeof value !== "number") throw new Error(`${table}.${column}: ${String(value)} is not a number`);
+        if (typeof value !== "number") throw new Error(`${table}.${column}: ${JSON.stringify(value)} is not a number`);
         this.ensure(12);
         this.buf.writeInt32BE(8, this.pos);
         this.buf.writeDoubleBE(value, this.pos + 4);
         this.pos += 12;
         return;
       case "boolean":
-        if (typeof value !== "boolean") throw new Error(`${table}.${column}: ${String(value)} is not a boolean`);
+        if (typeof value !== "boolean") throw new Error(`${table}.${column}: ${JSON.stringify(value)} is not a boolean`);
         this.ensure(5);
         this.buf.writeInt32BE(1, this.pos);
         this.buf[this.pos + 4] = value ? 1 : 0;
         this.pos += 5;
         return;
       case "timestamptz": {
-        const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
-        if (!Number.isInteger(ms)) throw new Error(`${table}.${column}: ${String(value)} is not a time`);
+        const ms = value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : NaN;
+        if (!Number.isInteger(ms)) throw new Error(`${table}.${column}: ${JSON.stringify(value)} is not a time`);
         // Microseconds since 2000-01-01 as a signed 64-bit integer, written as two 32-bit halves.
         const micros = (ms - POSTGRES_EPOCH_MS) * 1000;
         const high = Math.floor(micros / TWO_32);

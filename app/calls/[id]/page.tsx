@@ -49,7 +49,7 @@ const dash = <span className="text-slate-500">—</span>;
 const show = (value: string | null | undefined) => (value ? <span className="[overflow-wrap:anywhere]">{value}</span> : dash);
 const showEnum = (value: string | null | undefined) => (value ? <span title={value}>{humanize(value)}</span> : dash);
 const isEmpty = (value: unknown) =>
-  value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === "object" && Object.keys(value as object).length === 0);
+  value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === "object" && Object.keys(value).length === 0);
 
 export default async function CallPage({ params, searchParams }: PageProps<"/calls/[id]">) {
   await requireViewer();
