@@ -1,7 +1,7 @@
 // `npm run dev` / `npm start`: runs Callboard against DATABASE_URL, or, when none is given, against
 // an embedded database kept in .data/ that this script starts and stops with the app.
 import { spawn, type ChildProcess } from "node:child_process";
-import { migrateDatabase } from "../lib/db/migrate.ts";
+import { MigrationFailedError, migrateDatabase } from "../lib/db/migrate.ts";
 import { redactedDatabaseUrl } from "../lib/db/database-url.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "./start-embedded-db.ts";
 import { exitIfInsecure } from "../lib/security/required-settings.ts";
@@ -26,9 +26,15 @@ try {
   const { applied } = await migrateDatabase(env.DATABASE_URL!);
   console.log(`[callboard] database ${redactedDatabaseUrl(env.DATABASE_URL!)}: ${applied.length} migration(s) applied`);
 } catch (error) {
-  console.error(`[callboard] cannot prepare the database: ${(error as Error).message}`);
-  await embedded?.stop();
-  process.exit(1);
+  if (error instanceof MigrationFailedError) {
+    // The server starts anyway and refuses to serve on the old schema (health and webhook 503, naming
+    // the migration) while it retries, so the problem is visible where the operator looks for it.
+    console.error(`[callboard] NOT SERVING until fixed: ${error.message}`);
+  } else {
+    console.error(`[callboard] cannot prepare the database: ${(error as Error).message}`);
+    await embedded?.stop();
+    process.exit(1);
+  }
 }
 
 const port = env.PORT ?? "3000";

@@ -5,6 +5,8 @@
 // again and its CREATE TABLE fails on the tables that exist.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { freePort } from "../support/free-port.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
 import { payloadFor } from "../support/voxia-fixtures.ts";
@@ -53,6 +55,31 @@ test("pages say Callboard is not serving instead of showing an empty dashboard",
   assert.match(html, /Callboard is not serving yet/);
   assert.match(html, /A database migration failed/);
   assert.doesNotMatch(html, /already exists/, "the error itself is for the log and health, not for the page");
+});
+
+test("`npm start` does not exit on it either: it serves the same 503 and says so", async () => {
+  const port = await freePort();
+  let output = "";
+  const launcher = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], {
+    env: { ...process.env, DATABASE_URL: database.url, ...(database.embedded ? { CALLBOARD_EMBEDDED_DB: "1" } : {}), PORT: String(port), CALLBOARD_ALLOW_INSECURE: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  launcher.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  launcher.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    const deadline = Date.now() + 60_000;
+    let health: Response | null = null;
+    while ((health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status !== 503) {
+      assert.ok(Date.now() < deadline && launcher.exitCode === null, `no 503 from npm start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    assert.match((await health!.json()).reason, new RegExp(`migration ${FIRST} failed`));
+    assert.match(output, new RegExp(`\\[callboard\\] NOT SERVING until fixed: migration ${FIRST} failed`));
+  } finally {
+    const exited = new Promise((resolve) => launcher.once("exit", resolve));
+    launcher.kill("SIGTERM");
+    await exited;
+  }
 });
 
 test("once the database is fixed, the same process serves again without a restart", async () => {
