@@ -49,6 +49,16 @@ test("the webhook answers 503 naming the migration problem and stores nothing in
   assert.deepEqual(await database.query(`SELECT id FROM calls`), []);
 });
 
+test("the read API answers 503 naming the migration instead of reading the old schema", async () => {
+  for (const path of ["/api/calls", "/api/calls/any-id", "/api/stats", "/api/calls/export"]) {
+    const res = await fetch(`${app.url}${path}`);
+    assert.equal(res.status, 503, path);
+    const json = await res.json();
+    assert.equal(json.error.code, "database_unavailable", path);
+    assert.match(json.error.message, new RegExp(`migration ${FIRST} failed`), path);
+  }
+});
+
 test("pages say Callboard is not serving instead of showing an empty dashboard", async () => {
   const res = await fetch(`${app.url}/calls`);
   const html = await res.text();
