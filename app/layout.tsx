@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { SignOutButton } from "@/components/sign-out-button";
+import { schemaState } from "@/lib/db/schema-state";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,6 +14,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: proxy.ts gives each response a fresh CSP nonce, which Next.js
   // can only stamp on its inline scripts at request time (a prerendered page would be blocked).
   await connection();
+  // A schema whose migrations did not apply is not read from as if it were current (the reason is
+  // in the server log and /api/health, not on a page anyone can open).
+  const schema = schemaState();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -32,8 +36,23 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <SignOutButton />
           </nav>
         </header>
-        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <main className="mx-auto max-w-7xl px-4 py-6">
+          {schema.status === "ready" ? children : <SchemaNotReady migrationFailed={schema.status === "migration_failed"} />}
+        </main>
       </body>
     </html>
+  );
+}
+
+function SchemaNotReady({ migrationFailed }: { migrationFailed: boolean }) {
+  return (
+    <div role="alert" className="mx-auto max-w-lg py-16 text-center">
+      <h1 className="text-xl font-semibold">Callboard is not serving yet</h1>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+        {migrationFailed
+          ? "A database migration failed, so the database is not in the shape this version of Callboard needs. Webhooks are refused with 503 (Voxia's deliveries are not stored into the old schema) until it is fixed. The server log and /api/health name the migration and the error."
+          : "The database is being prepared or cannot be reached; this page works again as soon as it is ready."}
+      </p>
+    </div>
   );
 }

@@ -46,8 +46,25 @@ const result = await rebuildCallTables({
   fromScratch,
   onProgress: (done, total) => process.stdout.write(`\r[reprocess] ${done}/${total} calls`),
 });
-console.log(`\n[reprocess] rebuilt ${result.calls} calls from ${result.deliveries} deliveries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+let exitCode = 0;
+if (result.undecodable.length > 0) {
+  // Named by call and delivery id only: a body's text may hold personal data.
+  const calls = new Set(result.undecodable.map((f) => f.callId));
+  console.error(
+    `\n[reprocess] ${result.undecodable.length} stored deliver${result.undecodable.length === 1 ? "y" : "ies"} of ${calls.size} call(s) no longer parse; ` +
+      (fromScratch && !result.truncated
+        ? "nothing was deleted or rebuilt (--from-scratch needs every body to parse):"
+        : "those calls were left as they were:"),
+  );
+  for (const f of result.undecodable.slice(0, 50)) console.error(`[reprocess]   call ${JSON.stringify(f.callId)} delivery ${f.deliveryId}: ${f.problem}`);
+  if (result.undecodable.length > 50) console.error(`[reprocess]   … and ${result.undecodable.length - 50} more`);
+  console.error("[reprocess] fix the parser (the bodies are kept byte for byte in the deliveries table), then run reprocess again");
+  exitCode = 1;
+}
+const rebuilt = result.rebuilt === result.calls ? `${result.calls}` : `${result.rebuilt} of ${result.calls}`;
+console.log(`\n[reprocess] rebuilt ${rebuilt} calls from ${result.deliveries} deliveries in ${seconds} s`);
 await prisma().$disconnect();
 await db().pool.end();
 await embedded?.stop();
-process.exit(0);
+process.exit(exitCode);

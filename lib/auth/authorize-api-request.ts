@@ -1,16 +1,23 @@
 // For route handlers that read or change data: `const denied = authorizeApiRequest(request);
 // if (denied) return denied;` as the first line. Accepts the dashboard session cookie (the browser)
-// or `Authorization: Bearer <API_TOKEN>` (scripts). Answers 401 JSON otherwise.
+// or `Authorization: Bearer <API_TOKEN>` (scripts). Answers 401 JSON otherwise — and, to a caller
+// who may read, 503 while the database schema is not up to date (a failed migration,
+// lib/db/schema-state.ts), rather than reading an old schema as if it were current.
 import { apiError } from "@/lib/http/api-error";
 import { sameSecret } from "@/lib/security/same-secret";
 import { apiToken, apisNeedAuth } from "./auth-settings";
 import { hasValidSession } from "./viewer-session";
+import { schemaState } from "@/lib/db/schema-state";
 
 export function authorizeApiRequest(request: Request): Response | null {
-  if (!apisNeedAuth()) return null;
-  if (hasValidSession(request.headers.get("cookie"))) return null;
-  if (hasValidApiToken(request.headers.get("authorization"))) return null;
-  return apiError(401, "unauthorized", "sign in at /sign-in, or send Authorization: Bearer <API_TOKEN>");
+  const allowed =
+    !apisNeedAuth() || hasValidSession(request.headers.get("cookie")) || hasValidApiToken(request.headers.get("authorization"));
+  if (!allowed) return apiError(401, "unauthorized", "sign in at /sign-in, or send Authorization: Bearer <API_TOKEN>");
+  const schema = schemaState();
+  if (schema.status !== "ready") {
+    return apiError(503, "database_unavailable", `the database schema is not up to date: ${schema.reason}`, { retryable: true });
+  }
+  return null;
 }
 
 function hasValidApiToken(authorization: string | null): boolean {

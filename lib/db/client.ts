@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, isEmbeddedDatabase, poolSize } from "./database-url";
+import { keepConnectionOnSqlError } from "./keep-connection-on-sql-error";
 
 type Db = { pool: pg.Pool; prisma: PrismaClient };
 
@@ -24,6 +25,7 @@ function createDb(): Db {
   });
   // An idle connection dropped by the server must not crash the process.
   pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  keepConnectionOnSqlError(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }

@@ -8,6 +8,14 @@ import pg from "pg";
 
 const MIGRATION_LOCK = 72_616_001; // arbitrary, constant: "Callboard migrations"
 
+/** A migration's SQL failed (rolled back): the database is reachable but its schema is behind. */
+export class MigrationFailedError extends Error {
+  constructor(readonly migration: string, cause: Error) {
+    super(`migration ${migration} failed: ${cause.message}`, { cause });
+    this.name = "MigrationFailedError";
+  }
+}
+
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 export async function migrateDatabase(
@@ -54,7 +62,7 @@ export async function migrateDatabase(
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+        throw new MigrationFailedError(migration.name, error as Error);
       }
       applied.push(migration.name);
     }

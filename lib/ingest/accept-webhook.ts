@@ -3,6 +3,7 @@
 import { apiError } from "@/lib/http/api-error";
 import { readLimitedBody, MAX_BODY_BYTES } from "@/lib/http/read-limited-body";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { SchemaNotReadyError } from "@/lib/db/schema-state";
 import { ingestDelivery } from "./ingest-delivery";
 import { recordRejection } from "./rejections";
 import { isAuthorizedWebhook } from "./webhook-auth";
@@ -37,7 +38,8 @@ export async function acceptVoxiaWebhook(request: Request): Promise<Response> {
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       console.error(`[webhook] database unavailable, answered 503: ${(error as Error).message.split("\n")[0]}`);
-      return apiError(503, "database_unavailable", "the database is unavailable; nothing was stored, send the delivery again", {
+      const problem = error instanceof SchemaNotReadyError ? error.message : "the database is unavailable";
+      return apiError(503, "database_unavailable", `${problem}; nothing was stored, send the delivery again`, {
         retryable: true,
       });
     }

@@ -22,7 +22,7 @@ export const CONTACTS: CallTable = {
 export const CALLS: CallTable = {
   name: "calls",
   columns: [
-    ["id", "text"], ["campaign_id", "text"], ["contact_id", "text"], ["contact_name", "text"], ["contact_phone", "text"],
+    ["id", "text"], ["campaign_id", "text"], ["campaign_name", "text"], ["contact_id", "text"], ["contact_name", "text"], ["contact_phone", "text"],
     ["contact_data", "jsonb"], ["status", "text"], ["call_status", "text"], ["post_process_status", "text"],
     ["hang_up_reason", "text"], ["webhook_event", "text"], ["stage_rank", "int"], ["duration", "float8"],
     ["total_duration", "float8"], ["call_me_later", "boolean"], ["do_not_call", "boolean"], ["wrong_number", "boolean"],
@@ -60,7 +60,7 @@ export const DELIVERIES: CallTable = {
 
 /** Written once per batch, in this order. */
 export const BATCH_TABLES = [CALLS, CALL_ANSWERS, CALL_EVENTS, DELIVERIES] as const;
-/** Folded over the whole seed (the newest call's values win) and written once at the end. */
+/** Folded over the whole seed (each value from the newest call naming one) and written once at the end. */
 export const FOLDED_TABLES = [CAMPAIGNS, CONTACTS] as const;
 
 /** `name type, …` for json_to_recordset's column definition list. */

@@ -10,6 +10,7 @@ export function callRecord(s: CallState): Row {
   return {
     id: s.id,
     campaign_id: s.campaignId,
+    campaign_name: s.campaignName,
     contact_id: s.contactKey,
     contact_name: s.contactName,
     contact_phone: s.contactPhone,
@@ -70,36 +71,61 @@ export function eventRecords(s: CallState): Row[] {
   return (s.events ?? []).map((e, position) => ({ call_id: s.id, position, type: e.type, data: e.data }));
 }
 
-/** Offers a call's campaign and contact values (each newest call wins) to the folds of both tables. */
+/** Offers a call's campaign and contact values to the folds of both tables. */
 export function offerCampaignAndContact(s: CallState, campaigns: NewestWins, contacts: NewestWins): void {
-  if (s.campaignId) campaigns.offer(s.campaignId, s.createdAt, { name: s.campaignName });
-  if (s.contactKey) contacts.offer(s.contactKey, s.createdAt, { name: s.contactName, phone_number: s.contactPhone, data: s.contactData });
+  if (s.campaignId) campaigns.offer(s.campaignId, s.createdAt, s.id, { name: s.campaignName });
+  if (s.contactKey) contacts.offer(s.contactKey, s.createdAt, s.id, { name: s.contactName, phone_number: s.contactPhone, data: s.contactData });
 }
 
+type Stamp = { at: number; callId: string };
+type Folded = { last: Stamp; fields: Record<string, { stamp: Stamp; value: unknown }> };
+
+const newer = (a: Stamp, b: Stamp) => a.at > b.at || (a.at === b.at && a.callId > b.callId);
+
 /**
- * Campaign and contact rows folded the way ingestion's upserts fold them: the newest call's values
- * win (a later call at the same instant wins too), a missing value keeps the previous one.
+ * Campaign and contact rows as a function of the calls in them — the rule the ingest writer applies
+ * in SQL (lib/ingest/write-call-states.ts): each value comes from the newest call, by (created_at,
+ * id), that has one; last_call_at is the newest call's created_at. Independent of offer order.
  */
 export class NewestWins {
-  readonly rows = new Map<string, { at: number; values: Record<string, unknown> }>();
+  readonly rows = new Map<string, Folded>();
 
-  offer(key: string, at: Date, values: Record<string, unknown>) {
-    const current = this.rows.get(key);
-    if (current && current.at > at.getTime()) return;
-    const merged: Record<string, unknown> = { ...values };
-    if (current) for (const [k, v] of Object.entries(values)) if (v === null) merged[k] = current.values[k] ?? null;
-    this.rows.set(key, { at: at.getTime(), values: merged });
+  offer(key: string, at: Date, callId: string, values: Record<string, unknown>) {
+    this.offerStamped(key, { at: at.getTime(), callId }, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { stamp: { at: at.getTime(), callId }, value: v }])));
   }
 
-  /** Folds rows drained from another NewestWins, in order: as the ingest upserts would apply them. */
+  private offerStamped(key: string, last: Stamp, fields: Folded["fields"]) {
+    const current = this.rows.get(key) ?? { last, fields: {} };
+    if (newer(last, current.last)) current.last = last;
+    for (const [k, field] of Object.entries(fields)) {
+      if (field.value === null || field.value === undefined) {
+        current.fields[k] ??= { stamp: { at: -Infinity, callId: "" }, value: null };
+        continue;
+      }
+      const mine = current.fields[k];
+      if (!mine || mine.value === null || newer(field.stamp, mine.stamp)) current.fields[k] = field;
+    }
+    this.rows.set(key, current);
+  }
+
+  /** Folds rows drained from another NewestWins (a seed worker's). */
   absorb(rows: readonly Row[]) {
-    for (const { id, last_call_at: at, ...values } of rows) this.offer(id as string, at as Date, values);
+    for (const row of rows) {
+      const { last, fields } = row.folded as Folded;
+      this.offerStamped(row.id as string, last, fields);
+    }
   }
 
+  /** The rows in id order, as the table's columns (and, under `folded`, what absorb needs). */
   drain(): Row[] {
     const out = [...this.rows.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, { at, values }]) => ({ id, last_call_at: new Date(at), ...values }));
+      .map(([id, folded]) => ({
+        id,
+        last_call_at: new Date(folded.last.at),
+        ...Object.fromEntries(Object.entries(folded.fields).map(([k, f]) => [k, f.value])),
+        folded,
+      }));
     this.rows.clear();
     return out;
   }

@@ -4,6 +4,7 @@
 // half-stored, and a failed one leaves nothing.
 import { createHash } from "node:crypto";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { assertSchemaReady } from "@/lib/db/schema-state";
 import { DatabaseBusyError, SLOT_WAIT_LIMIT_MS, withTransactionSlot } from "@/lib/db/transaction-slots";
 import { JsonSyntaxError, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
@@ -66,6 +67,8 @@ export async function ingestDelivery(input: {
 }): Promise<IngestOutcome> {
   const read = readBody(input.body);
   if (!("ok" in read)) return read;
+  // Never into a schema this code was not built for (a migration failed): 503, nothing stored.
+  assertSchemaReady();
   const stored = await groupCommit().submit({
     delivery: read.delivery,
     sha256: createHash("sha256").update(input.body).digest("hex"),

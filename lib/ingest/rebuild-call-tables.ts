@@ -1,35 +1,81 @@
 // Recomputes every call from the raw delivery log, through the same merge and the same set-based
 // writer as live ingestion, a batch of calls per transaction under the same per-call locks.
-import { prisma } from "@/lib/db/client";
+// Nothing it cannot rebuild is deleted: a call with a stored body that no longer parses (a parser
+// regression) keeps the rows it has, and --from-scratch checks every body before it empties anything.
+import { db, prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/pg-transaction";
-import { loadCallStates, lockCalls } from "./store-deliveries";
+import { decodeStoredDelivery, loadCallStates, lockCalls, type UndecodableDelivery } from "./store-deliveries";
 import { writeCallStates } from "./write-call-states";
 
 const BATCH = 500;
+const CHECK_BATCH = 1000;
 
-export async function rebuildCallTables(options: { fromScratch?: boolean; onProgress?: (done: number, total: number) => void } = {}) {
-  const db = prisma();
+export type RebuildResult = {
+  /** Calls in the log, and the deliveries it holds. */
+  calls: number;
+  deliveries: number;
+  /** Calls whose rows were recomputed. */
+  rebuilt: number;
+  /** Stored deliveries the parser cannot read; their calls were left as they were. */
+  undecodable: UndecodableDelivery[];
+  /** Whether the derived tables were emptied first (never when a body does not decode). */
+  truncated: boolean;
+};
+
+export async function rebuildCallTables(
+  options: { fromScratch?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<RebuildResult> {
+  const client = prisma();
+  const total = Number((await client.$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT call_id) AS n FROM deliveries`)[0]?.n ?? 0);
+  const deliveries = Number((await client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM deliveries`)[0]?.n ?? 0);
   if (options.fromScratch) {
-    await db.$executeRawUnsafe(`TRUNCATE call_answers, call_events, calls, contacts, campaigns, call_rollups, call_answer_rollups`);
+    const undecodable = await findUndecodableDeliveries();
+    if (undecodable.length > 0) return { calls: total, deliveries, rebuilt: 0, undecodable, truncated: false };
+    await client.$executeRawUnsafe(`TRUNCATE call_answers, call_events, calls, contacts, campaigns, call_rollups, call_answer_rollups`);
   }
-  const total = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT call_id) AS n FROM deliveries`)[0]?.n ?? 0);
-  const deliveries = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM deliveries`)[0]?.n ?? 0);
+  const undecodable: UndecodableDelivery[] = [];
   let done = 0;
+  let rebuilt = 0;
   let after = "";
   for (;;) {
     const ids = (
-      await db.$queryRaw<{ call_id: string }[]>`
+      await client.$queryRaw<{ call_id: string }[]>`
         SELECT DISTINCT call_id FROM deliveries WHERE call_id > ${after} ORDER BY call_id LIMIT ${BATCH}`
     ).map((r) => r.call_id);
     if (ids.length === 0) break;
-    await inTransaction(async (sql) => {
+    rebuilt += await inTransaction(async (sql) => {
       await lockCalls(sql, ids);
-      await writeCallStates(sql, await loadCallStates(sql, ids));
+      const failed = new Set<string>();
+      const states = await loadCallStates(sql, ids, undefined, (failure) => {
+        undecodable.push(failure);
+        failed.add(failure.callId);
+      });
+      // A call missing one of its deliveries would be rebuilt wrong: its rows stay as they are.
+      const whole = states.filter((s) => !failed.has(s.id));
+      await writeCallStates(sql, whole);
+      return whole.length;
     });
     done += ids.length;
     after = ids[ids.length - 1]!;
     options.onProgress?.(done, total);
   }
-  return { calls: done, deliveries };
+  return { calls: done, deliveries, rebuilt, undecodable, truncated: Boolean(options.fromScratch) };
 }
 
+/** Every stored delivery the parser cannot read, read in id order a page at a time. */
+async function findUndecodableDeliveries(): Promise<UndecodableDelivery[]> {
+  const found: UndecodableDelivery[] = [];
+  let after = "0";
+  for (;;) {
+    const { rows } = await db().pool.query<{ id: string; call_id: string; body: Buffer }>(
+      `SELECT d.id::text AS id, d.call_id, d.body FROM deliveries d WHERE d.id > $1::bigint ORDER BY d.id LIMIT ${CHECK_BATCH}`,
+      [after],
+    );
+    if (rows.length === 0) return found;
+    for (const row of rows) {
+      const decoded = decodeStoredDelivery(row.body);
+      if (!decoded.ok) found.push({ callId: row.call_id, deliveryId: row.id, problem: decoded.problem });
+    }
+    after = rows[rows.length - 1]!.id;
+  }
+}

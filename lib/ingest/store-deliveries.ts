@@ -2,7 +2,7 @@
 // call they belong to. Nothing is acknowledged before this commits (lib/ingest/ingest-delivery.ts),
 // and a batch that fails leaves nothing behind.
 import { inTransaction } from "@/lib/db/pg-transaction";
-import { parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
+import { JsonSyntaxError, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
 import { mergeCallState, type CallState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
 import type { SqlRunner } from "@/lib/db/pg-transaction";
@@ -85,20 +85,37 @@ export async function lockCalls(sql: SqlRunner, callIds: string[]): Promise<void
   await sql.execute(LOCK_CALLS_SQL("unnest($1::text[]) AS ids(call_id)"), [callIds]);
 }
 
+/** A stored delivery that the current parser cannot read: named by ids, never by its body's text. */
+export type UndecodableDelivery = { callId: string; deliveryId: string; problem: string };
+
 /**
  * Reads and merges every stored delivery of the given calls. Deliveries of this transaction
- * (`known`) are not read back or parsed again. A call none of whose deliveries parses is skipped.
+ * (`known`) are not read back or parsed again. A stored body that no longer parses (a parser
+ * regression) is reported to `onUndecodable` — by default a log line, since the webhook merges the
+ * rest rather than refuse the call; the rebuild collects them instead and leaves those calls alone.
  */
-export async function loadCallStates(sql: SqlRunner, callIds: string[], known = new Map<string, ReceivedDelivery>()): Promise<CallState[]> {
-  const rows = await sql.query<{ call_id: string; sha256: string; received_at: Date; body: Uint8Array | null }>(
-    `SELECT call_id, sha256, received_at, CASE WHEN sha256 = ANY($2::text[]) THEN NULL ELSE body END AS body
+export async function loadCallStates(
+  sql: SqlRunner,
+  callIds: string[],
+  known = new Map<string, ReceivedDelivery>(),
+  onUndecodable: (failure: UndecodableDelivery) => void = logUndecodable,
+): Promise<CallState[]> {
+  const rows = await sql.query<{ id: string; call_id: string; sha256: string; received_at: Date; body: Uint8Array | null }>(
+    `SELECT id::text AS id, call_id, sha256, received_at, CASE WHEN sha256 = ANY($2::text[]) THEN NULL ELSE body END AS body
      FROM deliveries WHERE call_id = ANY($1::text[])`,
     [callIds, [...known.keys()]],
   );
   const byCall = new Map<string, ReceivedDelivery[]>();
   for (const row of rows) {
-    const received = known.get(row.sha256) ?? decodeStored(row);
-    if (!received) continue;
+    let received = known.get(row.sha256);
+    if (!received) {
+      const decoded = row.body ? decodeStoredDelivery(row.body) : { ok: false as const, problem: "the stored body is missing" };
+      if (!decoded.ok) {
+        onUndecodable({ callId: row.call_id, deliveryId: row.id, problem: decoded.problem });
+        continue;
+      }
+      received = { delivery: decoded.delivery, sha256: row.sha256, receivedAt: new Date(row.received_at) };
+    }
     const list = byCall.get(row.call_id) ?? [];
     list.push(received);
     byCall.set(row.call_id, list);
@@ -106,18 +123,23 @@ export async function loadCallStates(sql: SqlRunner, callIds: string[], known = 
   return [...byCall.values()].map(mergeCallState);
 }
 
-function decodeStored(row: { sha256: string; received_at: Date; body: Uint8Array | null }): ReceivedDelivery | null {
-  if (!row.body) return null;
-  const delivery = decodeStoredDelivery(row.body);
-  return delivery ? { delivery, sha256: row.sha256, receivedAt: new Date(row.received_at) } : null;
+function logUndecodable(f: UndecodableDelivery): void {
+  console.error(
+    `[ingest] stored delivery ${f.deliveryId} of call ${JSON.stringify(f.callId)} no longer parses (${f.problem}); ` +
+      "the call was merged without it: fix the parser, then run `npm run reprocess`",
+  );
 }
 
-/** A stored body, read the way the webhook read it when it accepted it. */
-export function decodeStoredDelivery(body: Uint8Array): VoxiaDelivery | null {
+/**
+ * A stored body, read the way the webhook read it when it accepted it. The problem says where or
+ * which field, never quotes the body (it may hold personal data).
+ */
+export function decodeStoredDelivery(body: Uint8Array): { ok: true; delivery: VoxiaDelivery } | { ok: false; problem: string } {
   try {
     const result = readVoxiaDelivery(parseVoxiaJson(new TextDecoder().decode(body)));
-    return result.ok ? result.delivery : null;
-  } catch {
-    return null;
+    return result.ok ? result : { ok: false, problem: `unusable payload, field ${result.problem.field}` };
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return { ok: false, problem: `${error.code} at line ${error.line}, column ${error.column}` };
+    return { ok: false, problem: `the parser threw ${(error as Error)?.name ?? "an error"}` };
   }
 }

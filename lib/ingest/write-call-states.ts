@@ -6,8 +6,8 @@
 // same statements run on a Postgres server and on the embedded database.
 //
 // Lock order, so concurrent batches cannot deadlock: rows are written in key order, every batch
-// writes the tables in the same order, and the shared rows (rollups, campaigns) come last, so they
-// stay locked only until commit.
+// writes the tables in the same order, and the shared rows (rollups, then campaigns and contacts,
+// each in id order) come last, so they stay locked only until commit.
 import type { SqlRunner } from "@/lib/db/pg-transaction";
 import type { CallState } from "@/lib/voxia/merge-call-state";
 import { NewestWins, answerRecords, callRecord, eventRecords, offerCampaignAndContact } from "./call-table-rows";
@@ -44,7 +44,7 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
   // One statement, so one round trip: all its parts see the database as it was before it, which is
   // what the rollup delta needs (the calls' and answers' old contributions), and the foreign keys
   // are checked at its end, when campaigns, contacts and calls are all in place.
-  await sql.execute(
+  const before = await sql.query<{ campaign_id: string | null; contact_id: string | null }>(
     `WITH
      calls_in AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(${CALL_COLUMNS})),
      answers_in AS MATERIALIZED (SELECT * FROM json_to_recordset($2::json) AS r(${ANSWER_COLUMNS})),
@@ -82,43 +82,64 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
      answer_rollups_changed AS (${applyAnswerRollupDeltaSql(`(
        SELECT -1 AS sign, * FROM answers_before
        UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)})
-     SELECT 1`,
+     -- The campaigns and contacts the calls were in before (this SELECT sees the rows as they were).
+     SELECT DISTINCT campaign_id, contact_id FROM calls WHERE id = ANY($6::text[])`,
     [JSON.stringify(states.map(callRecord)), JSON.stringify(states.flatMap(answerRecords)), JSON.stringify(states.flatMap(eventRecords)),
       campaignRows, contactRows, ids],
   );
 
-  // Newest call wins a campaign's name and a contact's details. Its own statement, after the one
-  // above, so it sees campaigns another transaction added meanwhile. Only rows whose values change
-  // are locked (in id order, by the MATERIALIZED … FOR NO KEY UPDATE) and written. Not FOR UPDATE:
-  // that conflicts with the KEY SHARE locks the calls' foreign keys took above, and two instances'
-  // batches holding those on the same campaigns deadlocked (seen in the two-instances test).
-  await sql.execute(
+  // A campaign's and a contact's row is a function of the calls in it now, recomputed for every
+  // campaign and contact these calls left or joined (a campaign no call is in any more is deleted),
+  // so live tables equal a rebuild from the log. First the rows are locked, in id order; then a new
+  // statement, whose snapshot is taken after the locks, sees every call committed by a transaction
+  // that locked them before — the last to lock computes from all of them. FOR NO KEY UPDATE, not FOR
+  // UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys took above, and two
+  // instances' batches holding those on the same campaigns deadlocked (seen in the two-instances test).
+  const campaignIds = [...new Set([...states.map((s) => s.campaignId), ...before.map((r) => r.campaign_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
+  const contactIds = [...new Set([...states.map((s) => s.contactKey), ...before.map((r) => r.contact_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
+  await sql.query(
     `WITH
-     campaigns_in AS (SELECT * FROM json_to_recordset($1::json) AS r(${CAMPAIGN_COLUMNS})),
-     campaigns_changed AS MATERIALIZED (
-       SELECT c.id FROM campaigns c JOIN campaigns_in r ON r.id = c.id
-       WHERE c.last_call_at <= r.last_call_at AND (c.last_call_at < r.last_call_at OR c.name IS DISTINCT FROM COALESCE(r.name, c.name))
-       ORDER BY c.id FOR NO KEY UPDATE OF c),
-     campaigns_refreshed AS (
-       UPDATE campaigns c SET name = COALESCE(r.name, c.name), last_call_at = r.last_call_at
-       FROM campaigns_in r JOIN campaigns_changed USING (id) WHERE c.id = r.id),
-     contacts_in AS (SELECT * FROM json_to_recordset($2::json) AS r(${CONTACT_COLUMNS})),
-     contacts_changed AS MATERIALIZED (
-       SELECT c.id FROM contacts c JOIN contacts_in r ON r.id = c.id
-       WHERE c.last_call_at <= r.last_call_at
-         AND (c.last_call_at < r.last_call_at
-           OR c.name IS DISTINCT FROM COALESCE(r.name, c.name)
-           OR c.phone_number IS DISTINCT FROM COALESCE(r.phone_number, c.phone_number)
-           OR c.data IS DISTINCT FROM COALESCE(r.data, c.data))
-       ORDER BY c.id FOR NO KEY UPDATE OF c),
-     contacts_refreshed AS (
-       UPDATE contacts c SET name = COALESCE(r.name, c.name), phone_number = COALESCE(r.phone_number, c.phone_number),
-         data = COALESCE(r.data, c.data), last_call_at = r.last_call_at
-       FROM contacts_in r JOIN contacts_changed USING (id) WHERE c.id = r.id)
-     SELECT 1`,
-    [campaignRows, contactRows],
+     campaigns_locked AS (SELECT id FROM campaigns WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE),
+     contacts_locked AS (SELECT id FROM contacts WHERE id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE)
+     SELECT (SELECT count(*) FROM campaigns_locked) AS campaigns, (SELECT count(*) FROM contacts_locked) AS contacts`,
+    [campaignIds, contactIds],
   );
+  await sql.execute(RECOMPUTE_CAMPAIGNS_AND_CONTACTS_SQL, [campaignIds, contactIds]);
 }
+
+// Ties on created_at go to the greater id in byte order (COLLATE "C"), as NewestWins does for the seed.
+const newestNaming = (idColumn: string, column: string) => `(
+  SELECT k.${column} FROM calls k WHERE k.${idColumn} = t.id AND k.${column} IS NOT NULL
+  ORDER BY k.created_at DESC, k.id COLLATE "C" DESC LIMIT 1)`;
+
+const RECOMPUTE_CAMPAIGNS_AND_CONTACTS_SQL = `WITH
+  campaigns_now AS MATERIALIZED (
+    SELECT t.id, (SELECT max(k.created_at) FROM calls k WHERE k.campaign_id = t.id) AS last_call_at,
+      ${newestNaming("campaign_id", "campaign_name")} AS name
+    FROM unnest($1::text[]) AS t(id)),
+  campaigns_refreshed AS (
+    UPDATE campaigns c SET name = n.name, last_call_at = n.last_call_at FROM campaigns_now n
+    WHERE c.id = n.id AND n.last_call_at IS NOT NULL
+      AND (c.name IS DISTINCT FROM n.name OR c.last_call_at IS DISTINCT FROM n.last_call_at)),
+  campaigns_emptied AS (
+    DELETE FROM campaigns c USING campaigns_now n WHERE c.id = n.id AND n.last_call_at IS NULL),
+  contacts_now AS MATERIALIZED (
+    SELECT t.id, (SELECT max(k.created_at) FROM calls k WHERE k.contact_id = t.id) AS last_call_at,
+      ${newestNaming("contact_id", "contact_name")} AS name,
+      ${newestNaming("contact_id", "contact_phone")} AS phone_number,
+      ${newestNaming("contact_id", "contact_data")} AS data
+    FROM unnest($2::text[]) AS t(id)),
+  contacts_refreshed AS (
+    UPDATE contacts c SET name = n.name, phone_number = n.phone_number, data = n.data, last_call_at = n.last_call_at
+    FROM contacts_now n
+    WHERE c.id = n.id AND n.last_call_at IS NOT NULL
+      AND (c.name IS DISTINCT FROM n.name OR c.phone_number IS DISTINCT FROM n.phone_number
+        OR c.data IS DISTINCT FROM n.data OR c.last_call_at IS DISTINCT FROM n.last_call_at)),
+  contacts_emptied AS (
+    DELETE FROM contacts c USING contacts_now n WHERE c.id = n.id AND n.last_call_at IS NULL)
+  SELECT 1`;
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function updateAll(columns: string[], key: string[]): string {
   return columns.filter((c) => !key.includes(c)).map((c) => `${c} = EXCLUDED.${c}`).join(", ");

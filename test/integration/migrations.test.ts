@@ -62,6 +62,7 @@ test("every field of every model is written and read back through the generated 
   const call = {
     id: "call",
     campaignId: "camp",
+    campaignName: "Campaign",
     contactId: "contact",
     contactName: "John",
     contactPhone: "+1234567890",

@@ -23,16 +23,20 @@ after(async () => {
 });
 
 async function reprocess(...args: string[]) {
+  const result = await runReprocess(...args);
+  assert.equal(result.status, 0, `reprocess failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+async function runReprocess(...args: string[]) {
   // The embedded database takes one connection and frees it a moment after a client closes it: let
   // the test's last query's connection go before the rebuild connects.
   if (database.embedded) await new Promise((resolve) => setTimeout(resolve, 300));
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/reprocess.ts", ...args], {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/reprocess.ts", ...args], {
     env: { ...process.env, DATABASE_URL: database.url, ...(database.embedded ? { CALLBOARD_EMBEDDED_DB: "1" } : {}) },
     encoding: "utf8",
     timeout: 120_000,
   });
-  assert.equal(result.status, 0, `reprocess failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
 }
 
 test("a varied history is ingested over HTTP", async () => {
@@ -86,6 +90,40 @@ test("a rebuild repairs derived rows that were damaged or lost", async () => {
     UPDATE calls SET status = 'WRONG', transcript = NULL WHERE id = 'call-04';
     DELETE FROM call_answers WHERE call_id = 'call-05';
     UPDATE campaigns SET name = 'stale';`);
+  await reprocess();
+  assert.deepEqual(await readCallTables(database), live);
+});
+
+test("a stored body that no longer parses is named, fails the rebuild, and its call's rows are kept", async () => {
+  // As a parser regression would leave it: a stored delivery of call-04 the parser cannot read.
+  const [row] = await database.query<{ id: string }>(
+    `INSERT INTO deliveries (call_id, sha256, body, webhook_event, received_at)
+     VALUES ('call-04', repeat('f', 64), convert_to('{"id":"call-04","contact":{"phoneNumber":"+15559990000"', 'UTF8'), 'HANG_UP', now())
+     RETURNING id::text AS id`,
+  );
+  const named = new RegExp(`call "call-04" delivery ${row!.id}: invalid_json at line 1`);
+
+  const scratch = await runReprocess("--from-scratch");
+  assert.equal(scratch.status, 1, scratch.stdout + scratch.stderr);
+  assert.match(scratch.stderr, /1 stored delivery of 1 call\(s\) no longer parse; nothing was deleted/);
+  assert.match(scratch.stderr, named);
+  assert.doesNotMatch(scratch.stdout + scratch.stderr, /15559990000/, "the body's text is not printed");
+  assert.deepEqual(await readCallTables(database), live, "nothing was deleted");
+
+  // Without --from-scratch every other call is still rebuilt (here: repaired); call-04 is left alone.
+  await database.query(`UPDATE calls SET status = 'WRONG' WHERE id IN ('call-04', 'call-05')`);
+  const batch = await runReprocess();
+  assert.equal(batch.status, 1, batch.stdout + batch.stderr);
+  assert.match(batch.stderr, /those calls were left as they were/);
+  assert.match(batch.stderr, named);
+  assert.match(batch.stdout, /rebuilt 17 of 18 calls/);
+  const tables = await readCallTables(database);
+  assert.equal(tables.calls.find((c) => c.id === "call-04")?.status, "WRONG", "call-04's rows are not rewritten without its delivery");
+  assert.deepEqual(
+    { ...tables, calls: tables.calls.filter((c) => c.id !== "call-04") },
+    { ...live, calls: live.calls.filter((c) => c.id !== "call-04") },
+  );
+  await database.query(`DELETE FROM deliveries WHERE id = $1`, [row!.id]);
   await reprocess();
   assert.deepEqual(await readCallTables(database), live);
 });

@@ -14,7 +14,14 @@ export type TestApp = {
   kill(signal?: NodeJS.Signals): Promise<void>;
 };
 
-export async function startTestApp(options: { databaseUrl: string; embedded?: boolean; env?: Record<string, string>; port?: number }): Promise<TestApp> {
+export async function startTestApp(options: {
+  databaseUrl: string;
+  embedded?: boolean;
+  env?: Record<string, string>;
+  port?: number;
+  /** The /api/health status that means "started" (200 unless the test expects a server refusing to serve). */
+  healthStatus?: number;
+}): Promise<TestApp> {
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -43,13 +50,13 @@ export async function startTestApp(options: { databaseUrl: string; embedded?: bo
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      if (res.status === (options.healthStatus ?? 200)) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`the app did not become healthy within 60 s:\n${output}`);
+      throw new Error(`the app's health did not answer ${options.healthStatus ?? 200} within 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
