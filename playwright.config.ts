@@ -31,7 +31,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "calls", testMatch: CALLS_SPECS, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${ports.calls}` } },
+    // One worker for these: the other one starts on the dashboard specs, so each app serves one browser
+    // (an embedded database takes one connection at a time), and the shared seed is posted once.
+    { name: "calls", testMatch: CALLS_SPECS, workers: 1, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${ports.calls}` } },
     { name: "dashboard", testIgnore: CALLS_SPECS, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${ports.dashboard}` } },
   ],
   webServer: Object.values(ports).map((port) => ({

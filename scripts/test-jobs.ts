@@ -1,8 +1,7 @@
 // Runs `npm test`'s jobs (the build, each node test file, Playwright) as child processes, several at
 // once: each job's output is held back and printed whole when it ends, so parallel jobs never
 // interleave their lines. A job waits for the jobs it needs, takes some of the slots (2 cores here:
-// the build and Playwright's two workers take two), may share a lane with others that must not
-// overlap one another, or may need the machine to itself.
+// the build and Playwright's two workers take two), or may need the machine to itself.
 import { spawn } from "node:child_process";
 
 export type Job = {
@@ -14,8 +13,6 @@ export type Job = {
   needs?: string[];
   /** Slots this job takes while it runs (default 1). */
   slots?: number;
-  /** Jobs in the same lane run one after another, beside the others. */
-  lane?: string;
   /** Runs with nothing else running: timing- or load-sensitive tests. */
   alone?: boolean;
   /** Reads test counts out of the job's output. */
@@ -54,7 +51,6 @@ export async function runJobs(jobs: Job[], options: { slots: number; env: NodeJS
     // Alone jobs wait until nothing else is left to start, then for the machine to be idle.
     if (job.alone) return running.size === 0 && pending.every((other) => other.alone || !ready(other));
     if (used + slotsOf(job) > options.slots) return false;
-    if (job.lane && [...running.keys()].some((other) => other.lane === job.lane)) return false;
     return true;
   };
   const ready = (job: Job) => (job.needs ?? []).every((name) => results.has(name));

@@ -56,18 +56,17 @@ for (const file of nodeTests) {
     command: process.execPath,
     args: ["--import", "tsx", "--test", "--test-reporter=spec", file],
     needs: plan.needsBuild ? build : [],
-    lane: plan.lane,
     alone: plan.alone,
     count: nodeTestCounts,
   });
 }
-// Unit tests first (they run during the build), then the longest files, so none is left to run last.
+// Longest first, so none is left to run last: Playwright, then the longest integration files. The unit
+// tests come last, but need nothing, so they are the ones that start while the build runs.
 jobs.sort((a, b) => rank(a) - rank(b));
 function rank(job: Job): number {
-  if (job.name === "build" || job.name.startsWith("install")) return 0;
-  if (!job.needs?.includes("build")) return 1;
-  if (job.name.startsWith("browser")) return 2;
-  return 3 + planNodeTest(job.name).order;
+  if (!nodeTests.includes(job.name)) return job.name.startsWith("browser") ? 1 : 0;
+  const plan = planNodeTest(job.name);
+  return plan.needsBuild ? 2 + plan.order : 1000;
 }
 
 console.log(`=== ${jobs.length} jobs, up to ${slots} at once${env.DATABASE_URL ? "" : " (embedded databases)"} ===`);
