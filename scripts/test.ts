@@ -2,9 +2,9 @@
 //  1. builds the app (tests run the production build, as users do); the unit tests run meanwhile;
 //  2. integration tests (node's test runner), several files at once — each file starts the built app
 //     on its own port against its own database: a fresh database on DATABASE_URL's server when one is
-//     given (CI), otherwise an embedded in-memory database; the few that are timing- or load-sensitive
-//     run afterwards, alone (scripts/test-plan.ts);
-//  3. browser tests (Playwright, Chromium), beside the integration tests.
+//     given (CI), otherwise an embedded in-memory database; a file listed as needing the machine to
+//     itself runs afterwards, alone (scripts/test-plan.ts);
+//  3. browser tests (Playwright, Chromium, two workers), beside the integration tests.
 // Set SKIP_BUILD=1 to reuse an existing build; pass file paths to run only those node tests.
 // TEST_SLOTS sets how many jobs run at once (see scripts/test-plan.ts for the default).
 import { existsSync, readdirSync } from "node:fs";
