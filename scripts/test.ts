@@ -1,40 +1,22 @@
 // `npm test`: every test, in one command, on a fresh machine or in CI.
-//  0. lint (`npm run lint`: ESLint and the dead-code check); a finding fails the run before the build;
-//  1. builds the app (tests run the production build, as users do);
-//  2. unit and integration tests (node's test runner) — each integration file starts the built app
+//  1. builds the app (tests run the production build, as users do); the unit tests run meanwhile;
+//  2. integration tests (node's test runner), several files at once — each file starts the built app
 //     on its own port against its own database: a fresh database on DATABASE_URL's server when one is
-//     given (CI), otherwise an embedded in-memory database;
-//  3. browser tests (Playwright, Chromium).
-// Set SKIP_BUILD=1 to reuse an existing build; pass file paths to run only those node tests (that
-// skips the lint too: `npm run lint` runs it alone).
-import { spawnSync } from "node:child_process";
+//     given (CI), otherwise an embedded in-memory database; a file listed as needing the machine to
+//     itself runs afterwards, alone (scripts/test-plan.ts);
+//  3. browser tests (Playwright, Chromium, two workers), beside the integration tests;
+//  and the lint (`npm run lint`: ESLint and the dead-code check) as jobs of their own beside the rest.
+// Set SKIP_BUILD=1 to reuse an existing build; pass file paths to run only those node tests.
+// TEST_SLOTS sets how many jobs run at once (see scripts/test-plan.ts for the default).
 import { existsSync, readdirSync } from "node:fs";
+import { freePort } from "../test/support/free-port.ts";
+import { nodeTestCounts, playwrightCounts, runJobs, type Job, type JobResult } from "./test-jobs.ts";
+import { defaultSlots, planNodeTest } from "./test-plan.ts";
 
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const only = process.argv.slice(2);
-
-function run(title: string, command: string, args: string[]): boolean {
-  console.log(`\n=== ${title} ===`);
-  const result = spawnSync(command, args, { stdio: "inherit", env });
-  return result.status === 0;
-}
-
-const results: [string, boolean][] = [];
-
-if (only.length === 0) {
-  if (!run("lint", process.execPath, ["node_modules/eslint/bin/eslint.js", "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]) ||
-      !run("dead code", process.execPath, ["node_modules/knip/bin/knip.js"])) {
-    console.error("lint failed; no tests were run (`npm run lint` shows the findings)");
-    process.exit(1);
-  }
-}
-
-if (env.SKIP_BUILD !== "1") {
-  if (!run("build", process.execPath, ["node_modules/next/dist/bin/next", "build"])) {
-    console.error("the build failed; no tests were run");
-    process.exit(1);
-  }
-}
+const started = Date.now();
+const slots = Number(env.TEST_SLOTS ?? defaultSlots(env));
 
 const nodeTests =
   only.length > 0
@@ -43,19 +25,88 @@ const nodeTests =
         .filter((file) => file.endsWith(".test.ts"))
         .map((file) => `test/${file}`)
         .sort();
-results.push([
-  "unit and integration tests",
-  run("unit and integration tests", process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...nodeTests]),
-]);
 
+const jobs: Job[] = [];
+const build = env.SKIP_BUILD === "1" ? [] : ["build"];
+if (build.length > 0) {
+  // Two slots: the build uses both cores while it compiles.
+  jobs.push({ name: "build", command: process.execPath, args: ["node_modules/next/dist/bin/next", "build"], slots: 2 });
+}
 if (only.length === 0) {
+  // The lint, as `npm run lint` runs it: a finding fails the run.
+  jobs.push({ name: "lint (ESLint)", command: process.execPath, args: ["node_modules/eslint/bin/eslint.js", "--cache", "--cache-location", "node_modules/.cache/eslint/", "."] });
+  jobs.push({ name: "dead code (knip)", command: process.execPath, args: ["node_modules/knip/bin/knip.js"] });
   if (!existsSync("/usr/bin/chromium") && !env.PLAYWRIGHT_CHROMIUM_EXECUTABLE) {
     // A developer machine without Debian's chromium: Playwright's own browser, downloaded once.
-    run("install Playwright's Chromium", process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"]);
+    jobs.push({ name: "install Playwright's Chromium", command: process.execPath, args: ["node_modules/@playwright/test/cli.js", "install", "chromium"] });
   }
-  results.push(["browser tests", run("browser tests (Playwright)", process.execPath, ["node_modules/@playwright/test/cli.js", "test"])]);
+  // Free ports for the browser tests' two apps (playwright.config.ts), so runs side by side never collide.
+  const ports = { E2E_PORT: String(await freePort()), E2E_PORT_CALLS: String(await freePort()) };
+  jobs.push({
+    name: "browser tests (Playwright)",
+    command: process.execPath,
+    args: ["node_modules/@playwright/test/cli.js", "test"],
+    env: ports,
+    needs: [...build, ...jobs.filter((job) => job.name.startsWith("install")).map((job) => job.name)],
+    // Its two workers; started first among the tests, as the longest job.
+    slots: 2,
+    count: playwrightCounts,
+  });
+}
+for (const file of nodeTests) {
+  const plan = planNodeTest(file);
+  jobs.push({
+    name: file,
+    command: process.execPath,
+    args: ["--import", "tsx", "--test", "--test-reporter=spec", file],
+    needs: plan.needsBuild ? build : [],
+    alone: plan.alone,
+    count: nodeTestCounts,
+  });
+}
+// Longest first, so none is left to run last: Playwright, then the longest integration files. The unit
+// tests come last, but need nothing, so they are the ones that start while the build runs.
+jobs.sort((a, b) => rank(a) - rank(b));
+function rank(job: Job): number {
+  if (!nodeTests.includes(job.name)) return job.name.startsWith("browser") ? 1 : 0;
+  const plan = planNodeTest(job.name);
+  return plan.needsBuild ? 2 + plan.order : 1000;
 }
 
+console.log(`=== ${jobs.length} jobs, up to ${slots} at once${env.DATABASE_URL ? "" : " (embedded databases)"} ===`);
+const results = await runJobs(jobs, {
+  slots,
+  env,
+  onStart: (job) => console.log(`--- started ${job.name}${job.alone ? " (alone)" : ""}`),
+  onEnd: (result) => {
+    const state = result.notRun ? `NOT RUN (${result.notRun})` : result.ok ? "ok" : "FAILED";
+    console.log(`\n=== ${result.name}: ${state}, ${seconds(result.ms)} ===`);
+    if (result.output) process.stdout.write(result.output.endsWith("\n") ? result.output : `${result.output}\n`);
+  },
+});
+
+const nodeResults = results.filter((result) => nodeTests.includes(result.name));
+const browser = results.find((result) => result.name.startsWith("browser"));
+const sum = (list: JobResult[], key: "passed" | "failed" | "skipped") => list.reduce((n, result) => n + (result.counts?.[key] ?? 0), 0);
+const counts = (list: JobResult[]) => `${sum(list, "passed")} passed, ${sum(list, "failed")} failed, ${sum(list, "skipped")} skipped`;
+
+console.log("\n=== timings (started at → took) ===");
+for (const result of [...results].sort((a, b) => b.ms - a.ms)) {
+  console.log(`${seconds(result.startedMs).padStart(8)} → ${seconds(result.ms).padStart(7)}  ${result.name}`);
+}
 console.log("\n=== summary ===");
-for (const [name, ok] of results) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);
-process.exit(results.every(([, ok]) => ok) ? 0 : 1);
+const failedBuild = results.find((result) => result.name === "build" && !result.ok);
+if (failedBuild) console.log("FAIL  build: the tests that need it were not run");
+const nodeFailed = nodeResults.filter((result) => !result.ok);
+console.log(`${nodeFailed.length === 0 ? "PASS" : "FAIL"}  node tests: ${nodeResults.length} files, ${counts(nodeResults)}`);
+for (const result of nodeFailed) console.log(`        failed: ${result.name}${result.notRun ? ` (not run: ${result.notRun})` : ""}`);
+for (const result of results.filter((r) => r.name.startsWith("lint") || r.name.startsWith("dead code"))) {
+  console.log(`${result.ok ? "PASS" : "FAIL"}  ${result.name}`);
+}
+if (browser) console.log(`${browser.ok ? "PASS" : "FAIL"}  browser tests: ${browser.notRun ? `not run (${browser.notRun})` : counts([browser])}`);
+console.log(`      ${seconds(Date.now() - started)} in all`);
+process.exit(results.every((result) => result.ok) ? 0 : 1);
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
