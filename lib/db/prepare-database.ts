@@ -56,7 +56,7 @@ function logNotServing(url: string, state: { status: string; reason: string }) {
 }
 
 function retryInBackground(url: string, state: { status: "pending" | "migration_failed"; reason: string }, lastLogged: string) {
-  const timer = setTimeout(async () => {
+  const retry = async () => {
     const outcome = await migrateOnce(url);
     if (outcome.status === "ready") {
       console.log("[db] the database schema is up to date: serving");
@@ -64,7 +64,9 @@ function retryInBackground(url: string, state: { status: "pending" | "migration_
     }
     if (outcome.reason !== lastLogged) logNotServing(url, outcome);
     retryInBackground(url, outcome, outcome.reason);
-  }, RETRY_MS[state.status]);
+  };
+  // migrateOnce reports failures in its result; it does not reject.
+  const timer = setTimeout(() => void retry(), RETRY_MS[state.status]);
   timer.unref();
 }
 

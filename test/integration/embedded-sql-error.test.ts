@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { migrateDatabase } from "../../lib/db/migrate.ts";
-import { startEmbeddedDb, type EmbeddedDb } from "../../scripts/start-embedded-db.ts";
+import { startEmbeddedDb, type EmbeddedDb } from "../../tools/launch/start-embedded-db.ts";
 import { freePort } from "../support/free-port.ts";
 import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
 import { payloadFor } from "../support/voxia-fixtures.ts";
