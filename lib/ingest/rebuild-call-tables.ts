@@ -6,6 +6,8 @@ import { loadCallStates, lockCalls } from "./store-deliveries";
 import { writeCallStates } from "./write-call-states";
 
 const BATCH = 500;
+/** Stored bytes of the calls rebuilt in one transaction (a call with a long log goes alone). */
+const BATCH_BYTES = 64 * 1024 * 1024;
 
 export async function rebuildCallTables(options: { fromScratch?: boolean; onProgress?: (done: number, total: number) => void } = {}) {
   const db = prisma();
@@ -17,10 +19,14 @@ export async function rebuildCallTables(options: { fromScratch?: boolean; onProg
   let done = 0;
   let after = "";
   for (;;) {
-    const ids = (
-      await db.$queryRaw<{ call_id: string }[]>`
-        SELECT DISTINCT call_id FROM deliveries WHERE call_id > ${after} ORDER BY call_id LIMIT ${BATCH}`
-    ).map((r) => r.call_id);
+    const calls = await db.$queryRaw<{ call_id: string; bytes: bigint }[]>`
+        SELECT call_id, sum(octet_length(body))::bigint AS bytes FROM deliveries WHERE call_id > ${after}
+        GROUP BY call_id ORDER BY call_id LIMIT ${BATCH}`;
+    const ids: string[] = [];
+    for (let bytes = 0; ids.length < calls.length && (ids.length === 0 || bytes + Number(calls[ids.length]!.bytes) <= BATCH_BYTES); ) {
+      bytes += Number(calls[ids.length]!.bytes);
+      ids.push(calls[ids.length]!.call_id);
+    }
     if (ids.length === 0) break;
     await inTransaction(async (sql) => {
       await lockCalls(sql, ids);

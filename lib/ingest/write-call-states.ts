@@ -43,8 +43,8 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
   const campaigns = new NewestWins();
   const contacts = new NewestWins();
   for (const s of states) offerCampaignAndContact(s, campaigns, contacts);
-  const campaignRows = JSON.stringify(campaigns.drain());
-  const contactRows = JSON.stringify(contacts.drain());
+  const campaignRows = jsonParam(campaigns.drain());
+  const contactRows = jsonParam(contacts.drain());
 
   // One statement, so one round trip: all its parts see the database as it was before it, which is
   // what the rollup delta needs (the calls' and answers' old contributions), and the foreign keys
@@ -88,7 +88,7 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
        SELECT -1 AS sign, * FROM answers_before
        UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)})
      SELECT 1`,
-    [JSON.stringify(states.map(callRecord)), JSON.stringify(states.flatMap(answerRecords)), JSON.stringify(states.flatMap(eventRecords)),
+    [jsonParam(states.map(callRecord)), jsonParam(states.flatMap(answerRecords)), jsonParam(states.flatMap(eventRecords)),
       campaignRows, contactRows, ids],
   );
 
@@ -123,6 +123,11 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
      SELECT 1`,
     [campaignRows, contactRows],
   );
+}
+
+/** Every JSON parameter of the write statements, as text: the one place that decides how values are serialised. */
+export function jsonParam(value: unknown): string {
+  return JSON.stringify(value);
 }
 
 function updateAll(columns: string[], key: string[]): string {
