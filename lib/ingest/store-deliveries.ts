@@ -167,7 +167,7 @@ const FOLD_CHUNK_BYTES = 16 * 1024 * 1024;
 /** Folds every stored delivery of the given calls, reading their bodies a bounded chunk at a time. */
 async function foldStoredDeliveries(sql: SqlRunner, callIds: string[]): Promise<Map<string, MergeState>> {
   const index = await sql.query<{ id: string; bytes: number }>(
-    `SELECT id::text, octet_length(body) AS bytes FROM deliveries WHERE call_id = ANY($1::text[]) ORDER BY id`,
+    `SELECT id::text, octet_length(body) AS bytes FROM deliveries WHERE call_id = ANY($1::text[]) ORDER BY deliveries.id`,
     [callIds],
   );
   const states = new Map<string, MergeState>();
