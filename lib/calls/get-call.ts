@@ -5,6 +5,8 @@ import { callSummaryJson } from "./call-json";
 export async function getCall(id: string) {
   const call = await prisma().call.findUnique({
     where: { id },
+    // The merge's own bookkeeping: as large as the call, and of no use to a reader.
+    omit: { mergeState: true },
     include: {
       campaign: { select: { name: true } },
       answers: { orderBy: [{ order: "asc" }, { label: "asc" }] },

@@ -6,6 +6,8 @@ export type ApiErrorCode =
   | "invalid_json"
   | "too_deeply_nested"
   | "unusable_payload"
+  | "call_too_large"
+  | "server_busy"
   | "invalid_query"
   | "not_found"
   | "database_unavailable"

@@ -4,7 +4,7 @@ import { apiError } from "@/lib/http/api-error";
 import { readLimitedBody, MAX_BODY_BYTES } from "@/lib/http/read-limited-body";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { SchemaNotReadyError } from "@/lib/db/schema-state";
-import { ingestDelivery } from "./ingest-delivery";
+import { ingestDelivery, ServerBusyError } from "./ingest-delivery";
 import { recordRejection } from "./rejections";
 import { isAuthorizedWebhook } from "./webhook-auth";
 
@@ -36,6 +36,12 @@ export async function acceptVoxiaWebhook(request: Request): Promise<Response> {
   try {
     outcome = await ingestDelivery({ body: body.bytes, contentType });
   } catch (error) {
+    if (error instanceof ServerBusyError) {
+      console.warn(`[webhook] answered 503 server_busy: ${error.message}`);
+      const busy = apiError(503, "server_busy", `${error.message}; nothing was stored, send the delivery again in a moment`, { retryable: true });
+      busy.headers.set("Retry-After", "1");
+      return busy;
+    }
     if (isDatabaseUnavailable(error)) {
       console.error(`[webhook] database unavailable, answered 503: ${(error as Error).message.split("\n")[0]}`);
       const problem = error instanceof SchemaNotReadyError ? error.message : "the database is unavailable";
@@ -59,6 +65,12 @@ export async function acceptVoxiaWebhook(request: Request): Promise<Response> {
       return refuse(400, outcome.code, `the body is not valid JSON: ${outcome.message}`, contentType, {
         body: body.bytes,
         quietMessage: `the body is not valid JSON (line ${outcome.line}, column ${outcome.column})`,
+      });
+    case "call_too_large":
+      // The log line leaves the call id out: it is the sender's data.
+      return refuse(413, "call_too_large", outcome.message, contentType, {
+        quietMessage: `a call's merged state would exceed ${outcome.limitBytes} bytes`,
+        extra: { limitBytes: outcome.limitBytes },
       });
     case "unusable_payload":
       return refuse(422, "unusable_payload", outcome.message, contentType, { body: body.bytes, extra: { field: outcome.field } });

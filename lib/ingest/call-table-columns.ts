@@ -32,6 +32,7 @@ export const CALLS: CallTable = {
     ["webhook_events", "jsonb"], ["webhook_statuses", "jsonb"], ["transcript", "jsonb"], ["transcript_text", "text"],
     ["summary", "jsonb"], ["conversation_flow", "jsonb"], ["variables", "jsonb"], ["extra", "jsonb"],
     ["delivery_count", "int"], ["first_received_at", "timestamptz"], ["last_received_at", "timestamptz"],
+    ["merge_state", "jsonb"],
   ],
 };
 

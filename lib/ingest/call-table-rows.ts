@@ -3,6 +3,7 @@
 // encoder writes them as they are, JSON.stringify as ISO strings. test/integration/seed-reprocess.test.ts
 // proves a seeded database and one rebuilt by `npm run reprocess` hold identical rows.
 import type { CallState } from "@/lib/voxia/merge-call-state";
+import { toStoredMergeState } from "@/lib/voxia/stored-merge-state";
 
 type Row = Record<string, unknown>;
 
@@ -48,6 +49,7 @@ export function callRecord(s: CallState): Row {
     delivery_count: s.deliveryCount,
     first_received_at: s.firstReceivedAt,
     last_received_at: s.lastReceivedAt,
+    merge_state: toStoredMergeState(s.mergeState),
   };
 }
 

@@ -9,6 +9,8 @@ import { writeCallStates } from "./write-call-states";
 
 const BATCH = 500;
 const CHECK_BATCH = 1000;
+/** Stored bytes of the calls rebuilt in one transaction (a call with a long log goes alone). */
+const BATCH_BYTES = 64 * 1024 * 1024;
 
 export type RebuildResult = {
   /** Calls in the log, and the deliveries it holds. */
@@ -38,15 +40,19 @@ export async function rebuildCallTables(
   let rebuilt = 0;
   let after = "";
   for (;;) {
-    const ids = (
-      await client.$queryRaw<{ call_id: string }[]>`
-        SELECT DISTINCT call_id FROM deliveries WHERE call_id > ${after} ORDER BY call_id LIMIT ${BATCH}`
-    ).map((r) => r.call_id);
+    const calls = await client.$queryRaw<{ call_id: string; bytes: bigint }[]>`
+        SELECT call_id, sum(octet_length(body))::bigint AS bytes FROM deliveries WHERE call_id > ${after}
+        GROUP BY call_id ORDER BY call_id LIMIT ${BATCH}`;
+    const ids: string[] = [];
+    for (let bytes = 0; ids.length < calls.length && (ids.length === 0 || bytes + Number(calls[ids.length]!.bytes) <= BATCH_BYTES); ) {
+      bytes += Number(calls[ids.length]!.bytes);
+      ids.push(calls[ids.length]!.call_id);
+    }
     if (ids.length === 0) break;
     rebuilt += await inTransaction(async (sql) => {
       await lockCalls(sql, ids);
       const failed = new Set<string>();
-      const states = await loadCallStates(sql, ids, undefined, (failure) => {
+      const states = await loadCallStates(sql, ids, (failure) => {
         undecodable.push(failure);
         failed.add(failure.callId);
       });

@@ -1,12 +1,15 @@
 // A batch of accepted deliveries in one transaction: their raw bodies, and the merged state of every
 // call they belong to. Nothing is acknowledged before this commits (lib/ingest/ingest-delivery.ts),
-// and a batch that fails leaves nothing behind.
+// and a batch that fails leaves nothing behind. A call's new deliveries are folded into its stored
+// merge state (lib/voxia/merge-call-state.ts): the cost of a delivery is bounded by the delivery and
+// the call's current state, never by how many deliveries the call had before.
 import { inTransaction } from "@/lib/db/pg-transaction";
 import { JsonSyntaxError, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
-import { mergeCallState, type CallState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
+import { callStateOf, mergeInto, type CallState, type MergeState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
+import { fromStoredMergeState, toStoredMergeState, type StoredMergeState } from "@/lib/voxia/stored-merge-state";
 import type { SqlRunner } from "@/lib/db/pg-transaction";
-import { writeCallStates } from "./write-call-states";
+import { jsonParam, writeCallStates } from "./write-call-states";
 
 export type AcceptedDelivery = {
   delivery: VoxiaDelivery;
@@ -16,59 +19,128 @@ export type AcceptedDelivery = {
   receivedAt: Date;
 };
 
-export type StoredDelivery = { callId: string; duplicate: boolean };
+/** Stored, or already stored; or refused, nothing stored, because the call's merged state would outgrow its limit. */
+export type StoredDelivery = { callId: string; duplicate: boolean } | { callId: string; refused: "call_too_large"; limitBytes: number };
+
+/**
+ * The most a call's stored merge state may hold (its JSON text, calls.merge_state). Each delivery is
+ * at most 1 MiB, and the merge keeps one delivery's transcript, summary and events, but the objects
+ * merged key by key (contact data, variables, unknown fields) grow with every new key: without a
+ * limit one call could grow until folding it exhausts the server's heap.
+ */
+export const MAX_CALL_STATE_BYTES = 4 * 1024 * 1024;
 
 export function storeDeliveries(items: AcceptedDelivery[]): Promise<StoredDelivery[]> {
   return inTransaction((sql) => storeInTransaction(sql, items));
 }
 
 async function storeInTransaction(sql: SqlRunner, items: AcceptedDelivery[]): Promise<StoredDelivery[]> {
-  // The first of several identical bodies is the one stored; a body already stored waits here for
-  // the transaction that stored it to commit, then inserts nothing. Rows go in hash order so two
-  // batches sharing bodies wait for each other in one order only.
   const unique = new Map<string, AcceptedDelivery>();
   for (const item of items) if (!unique.has(item.sha256)) unique.set(item.sha256, item);
-  const rows = [...unique.values()].map((d) => ({
-    call_id: d.delivery.id,
-    sha256: d.sha256,
-    body: Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength).toString("base64"),
-    webhook_event: d.delivery.webhookEvent,
-    content_type: d.contentType,
-    received_at: d.receivedAt.toISOString(),
-  }));
-  // The same statement takes the per-call locks for the calls whose deliveries are new.
-  const inserted = new Set(
-    (
-      await sql.query<{ sha256: string }>(
-        `WITH inserted AS (
-           INSERT INTO deliveries (call_id, sha256, body, webhook_event, content_type, received_at)
-           SELECT call_id, sha256, decode(body, 'base64'), webhook_event, content_type, received_at
-           FROM json_to_recordset($1::json) AS r(call_id text, sha256 text, body text, webhook_event text, content_type text, received_at timestamptz)
-           ORDER BY sha256
-           ON CONFLICT (sha256) DO NOTHING
-           RETURNING call_id, sha256
-         ),
-         locked AS (${LOCK_CALLS_SQL("inserted")})
-         SELECT sha256, (SELECT count(*) FROM locked) AS locks FROM inserted`,
-        [JSON.stringify(rows)],
-      )
-    ).map((r) => r.sha256),
-  );
+  const callIds = [...new Set([...unique.values()].map((d) => d.delivery.id))];
 
-  const fresh = new Map<string, ReceivedDelivery>();
-  for (const d of unique.values()) {
-    if (inserted.has(d.sha256)) fresh.set(d.sha256, { delivery: d.delivery, sha256: d.sha256, receivedAt: d.receivedAt });
+  // The calls' locks first, then, in a new statement (so it sees everything committed by whoever held
+  // them before), which bodies are stored already and each call's merge state. A body determines its
+  // call, so under the call's lock nobody else can be storing it meanwhile.
+  await lockCalls(sql, callIds);
+  const found = await sql.query<{ sha256: string | null; call_id: string | null; merge_state: string | null; unfolded: boolean }>(
+    `SELECT sha256::text, NULL::text AS call_id, NULL::text AS merge_state, false AS unfolded
+     FROM deliveries WHERE sha256 = ANY($2::bpchar[])
+     UNION ALL
+     SELECT NULL, ids.id, c.merge_state::text,
+            c.merge_state IS NULL AND EXISTS (SELECT 1 FROM deliveries d WHERE d.call_id = ids.id)
+     FROM unnest($1::text[]) AS ids(id) LEFT JOIN calls c ON c.id = ids.id`,
+    [callIds, [...unique.keys()]],
+  );
+  const stored = new Set<string>();
+  const states = new Map<string, MergeState | null>();
+  const unfolded: string[] = [];
+  for (const row of found) {
+    if (row.call_id === null) stored.add(row.sha256!);
+    else {
+      states.set(row.call_id, row.merge_state === null ? null : fromStoredMergeState(parseStoredJson(row.merge_state)));
+      if (row.unfolded) unfolded.push(row.call_id);
+    }
   }
-  // Read in a new statement, after the locks: it sees every delivery committed before them.
-  const callIds = [...new Set([...fresh.values()].map((d) => d.delivery.id))];
-  if (callIds.length > 0) await writeCallStates(sql, await loadCallStates(sql, callIds, fresh));
+  // Calls from before merge states were stored (or whose row was lost): folded from their log once.
+  if (unfolded.length > 0) for (const [id, state] of await foldStoredDeliveries(sql, unfolded)) states.set(id, state);
+
+  // Fold the new deliveries into their calls, in memory: several deliveries of one call in this
+  // batch cost one read and one write of it.
+  const fresh = new Map<string, AcceptedDelivery[]>();
+  for (const d of unique.values()) {
+    if (stored.has(d.sha256)) continue;
+    fresh.set(d.delivery.id, [...(fresh.get(d.delivery.id) ?? []), d]);
+  }
+  const accepted: AcceptedDelivery[] = [];
+  const refused = new Set<string>();
+  const changed: MergeState[] = [];
+  for (const [callId, list] of fresh) {
+    const before = states.get(callId) ?? null;
+    const all = list.reduce(fold, before);
+    if (storedBytes(all) <= MAX_CALL_STATE_BYTES) {
+      accepted.push(...list);
+      changed.push(all!);
+      continue;
+    }
+    // Over the limit: keep, in arrival order, those that still fit; refuse the others.
+    let state = before;
+    for (const d of list) {
+      const next = fold(state, d);
+      if (storedBytes(next) > MAX_CALL_STATE_BYTES) refused.add(d.sha256);
+      else {
+        state = next;
+        accepted.push(d);
+      }
+    }
+    if (state && state !== before) changed.push(state);
+  }
+
+  if (accepted.length > 0) {
+    const rows = accepted.map((d) => ({
+      call_id: d.delivery.id,
+      sha256: d.sha256,
+      body: Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength).toString("base64"),
+      webhook_event: d.delivery.webhookEvent,
+      content_type: d.contentType,
+      received_at: d.receivedAt.toISOString(),
+    }));
+    // Rows go in hash order, so two batches sharing bodies wait for each other in one order only.
+    const inserted = await sql.execute(
+      `INSERT INTO deliveries (call_id, sha256, body, webhook_event, content_type, received_at)
+       SELECT call_id, sha256, decode(body, 'base64'), webhook_event, content_type, received_at
+       FROM json_to_recordset($1::json) AS r(call_id text, sha256 text, body text, webhook_event text, content_type text, received_at timestamptz)
+       ORDER BY sha256
+       ON CONFLICT (sha256) DO NOTHING`,
+      [jsonParam(rows)],
+    );
+    // Only if a body was stored meanwhile under another call id (an instance whose parser reads it
+    // differently): the states folded above would count it twice. Nothing is written; the batch is retried.
+    if (inserted !== rows.length) throw Object.assign(new Error("a delivery was stored concurrently under another call"), { code: "40001" });
+    await writeCallStates(sql, changed.map(callStateOf));
+  }
 
   const seen = new Set<string>();
   return items.map((item) => {
+    const callId = item.delivery.id;
+    if (refused.has(item.sha256)) return { callId, refused: "call_too_large", limitBytes: MAX_CALL_STATE_BYTES };
     const first = !seen.has(item.sha256);
     seen.add(item.sha256);
-    return { callId: item.delivery.id, duplicate: !(first && inserted.has(item.sha256)) };
+    return { callId, duplicate: !(first && !stored.has(item.sha256)) };
   });
+}
+
+function fold(state: MergeState | null, d: AcceptedDelivery): MergeState {
+  return mergeInto(state, { delivery: d.delivery, sha256: d.sha256, receivedAt: d.receivedAt });
+}
+
+function storedBytes(state: MergeState | null): number {
+  return state ? Buffer.byteLength(jsonParam(toStoredMergeState(state))) : 0;
+}
+
+/** calls.merge_state as read back (jsonb's text): the counterpart of jsonParam. */
+function parseStoredJson(text: string): StoredMergeState {
+  return JSON.parse(text) as StoredMergeState;
 }
 
 /**
@@ -89,38 +161,51 @@ export async function lockCalls(sql: SqlRunner, callIds: string[]): Promise<void
 export type UndecodableDelivery = { callId: string; deliveryId: string; problem: string };
 
 /**
- * Reads and merges every stored delivery of the given calls. Deliveries of this transaction
- * (`known`) are not read back or parsed again. A stored body that no longer parses (a parser
- * regression) is reported to `onUndecodable` — by default a log line, since the webhook merges the
- * rest rather than refuse the call; the rebuild collects them instead and leaves those calls alone.
+ * Reads and merges every stored delivery of the given calls. A stored body that no longer parses (a
+ * parser regression) is reported to `onUndecodable` — by default a log line, since the webhook merges
+ * the rest rather than refuse the call; the rebuild collects them instead and leaves those calls alone.
  */
 export async function loadCallStates(
   sql: SqlRunner,
   callIds: string[],
-  known = new Map<string, ReceivedDelivery>(),
   onUndecodable: (failure: UndecodableDelivery) => void = logUndecodable,
 ): Promise<CallState[]> {
-  const rows = await sql.query<{ id: string; call_id: string; sha256: string; received_at: Date; body: Uint8Array | null }>(
-    `SELECT id::text AS id, call_id, sha256, received_at, CASE WHEN sha256 = ANY($2::text[]) THEN NULL ELSE body END AS body
-     FROM deliveries WHERE call_id = ANY($1::text[])`,
-    [callIds, [...known.keys()]],
+  return [...(await foldStoredDeliveries(sql, callIds, onUndecodable)).values()].map(callStateOf);
+}
+
+/** Bodies read per query when folding a call's log: memory stays bounded however long the log is. */
+const FOLD_CHUNK_BYTES = 16 * 1024 * 1024;
+
+/** Folds every stored delivery of the given calls, reading their bodies a bounded chunk at a time. */
+async function foldStoredDeliveries(
+  sql: SqlRunner,
+  callIds: string[],
+  onUndecodable: (failure: UndecodableDelivery) => void = logUndecodable,
+): Promise<Map<string, MergeState>> {
+  const index = await sql.query<{ id: string; bytes: number }>(
+    `SELECT id::text, octet_length(body) AS bytes FROM deliveries WHERE call_id = ANY($1::text[]) ORDER BY deliveries.id`,
+    [callIds],
   );
-  const byCall = new Map<string, ReceivedDelivery[]>();
-  for (const row of rows) {
-    let received = known.get(row.sha256);
-    if (!received) {
+  const states = new Map<string, MergeState>();
+  for (let start = 0; start < index.length; ) {
+    let end = start;
+    for (let bytes = 0; end < index.length && (end === start || bytes + index[end]!.bytes <= FOLD_CHUNK_BYTES); end++) bytes += index[end]!.bytes;
+    const rows = await sql.query<{ id: string; call_id: string; sha256: string; received_at: Date; body: Uint8Array | null }>(
+      `SELECT id::text AS id, call_id, sha256, received_at, body FROM deliveries WHERE id = ANY($1::bigint[])`,
+      [index.slice(start, end).map((r) => r.id)],
+    );
+    for (const row of rows) {
       const decoded = row.body ? decodeStoredDelivery(row.body) : { ok: false as const, problem: "the stored body is missing" };
       if (!decoded.ok) {
         onUndecodable({ callId: row.call_id, deliveryId: row.id, problem: decoded.problem });
         continue;
       }
-      received = { delivery: decoded.delivery, sha256: row.sha256, receivedAt: new Date(row.received_at) };
+      const received = { delivery: decoded.delivery, sha256: row.sha256, receivedAt: new Date(row.received_at) };
+      states.set(row.call_id, mergeInto(states.get(row.call_id) ?? null, received));
     }
-    const list = byCall.get(row.call_id) ?? [];
-    list.push(received);
-    byCall.set(row.call_id, list);
+    start = end;
   }
-  return [...byCall.values()].map(mergeCallState);
+  return states;
 }
 
 function logUndecodable(f: UndecodableDelivery): void {

@@ -38,8 +38,8 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
   const campaigns = new NewestWins();
   const contacts = new NewestWins();
   for (const s of states) offerCampaignAndContact(s, campaigns, contacts);
-  const campaignRows = JSON.stringify(campaigns.drain());
-  const contactRows = JSON.stringify(contacts.drain());
+  const campaignRows = jsonParam(campaigns.drain());
+  const contactRows = jsonParam(contacts.drain());
 
   // One statement, so one round trip: all its parts see the database as it was before it, which is
   // what the rollup delta needs (the calls' and answers' old contributions), and the foreign keys
@@ -84,7 +84,7 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
        UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)})
      -- The campaigns and contacts the calls were in before (this SELECT sees the rows as they were).
      SELECT DISTINCT campaign_id, contact_id FROM calls WHERE id = ANY($6::text[])`,
-    [JSON.stringify(states.map(callRecord)), JSON.stringify(states.flatMap(answerRecords)), JSON.stringify(states.flatMap(eventRecords)),
+    [jsonParam(states.map(callRecord)), jsonParam(states.flatMap(answerRecords)), jsonParam(states.flatMap(eventRecords)),
       campaignRows, contactRows, ids],
   );
 
@@ -140,6 +140,11 @@ const RECOMPUTE_CAMPAIGNS_AND_CONTACTS_SQL = `WITH
   SELECT 1`;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every JSON parameter of the write statements, as text: the one place that decides how values are serialised. */
+export function jsonParam(value: unknown): string {
+  return JSON.stringify(value);
+}
 
 function updateAll(columns: string[], key: string[]): string {
   return columns.filter((c) => !key.includes(c)).map((c) => `${c} = EXCLUDED.${c}`).join(", ");

@@ -1,8 +1,16 @@
 // A call's state is a pure function of the set of its deliveries, never of their arrival order:
 // deliveries are ordered by lifecycle stage (ties broken by content hash), each field takes the value
 // of the latest stage that says anything about it, and transcript, summary and events come from the
-// most complete delivery. Ingestion and `npm run reprocess` both compute a call through this function,
+// most complete delivery. Ingestion and `npm run reprocess` both compute a call through this module,
 // which is why rebuilding from the raw log gives identical rows.
+//
+// The merge is a fold, `mergeInto(state, delivery)`, that is commutative and associative: every
+// field remembers where its winner came from (stage rank and sha256, plus the completeness score for
+// transcript, summary and events), so folding a new delivery into a stored state gives exactly what
+// merging the whole set again would. Live ingestion folds each new delivery into the call's stored
+// MergeState (calls.merge_state) instead of re-reading the call's history (issue 10: a call with 90
+// distinct 1 MB deliveries made every further delivery re-parse 90 MB). The state is plain JSON, so
+// it is stored as it is and a state read back folds like the one in memory.
 import type { JsonValue } from "./parse-voxia-json";
 import type { CallEventEntry, KeyAnswer, TranscriptEntry, VoxiaDelivery } from "./voxia-payload";
 
@@ -20,6 +28,8 @@ export type CallState = Omit<VoxiaDelivery, "createdAt" | "extra" | "contactId" 
   deliveryCount: number;
   firstReceivedAt: Date;
   lastReceivedAt: Date;
+  /** What the call's next delivery is folded into (stored as calls.merge_state). */
+  mergeState: MergeState;
 };
 
 // Fields where the latest stage that has a value wins.
@@ -32,45 +42,113 @@ const LATEST_WINS = [
 ] as const satisfies readonly (keyof VoxiaDelivery)[];
 
 // Objects merged key by key, later stages winning per key, so no delivery blanks another's keys.
+// The fold treats every entry alike: one more merged object field is one more entry here.
 const MERGED_OBJECTS = ["contactData", "variables", "extra"] as const satisfies readonly (keyof VoxiaDelivery)[];
 
+type LatestWinsField = (typeof LATEST_WINS)[number];
+type MergedObjectField = (typeof MERGED_OBJECTS)[number];
+
+/** Where a winning value came from: the later stage wins, a higher sha256 breaks a tie. */
+type Won = { value: JsonValue; stageRank: number; sha256: string };
+/** The most complete value so far: the higher score wins, then the later stage, then the higher sha256. */
+type Best<T> = { value: T; score: number[]; stageRank: number; sha256: string };
+
+/** The fold's accumulator: every winner with its provenance, as plain JSON (times as ISO strings). */
+export type MergeState = {
+  id: string;
+  /** The latest delivery (stage rank, then sha256): the call's stage. */
+  latest: { stageRank: number; sha256: string };
+  deliveryCount: number;
+  firstReceivedAt: string;
+  lastReceivedAt: string;
+  fields: Partial<Record<LatestWinsField, Won>>;
+  objects: Partial<Record<MergedObjectField, { [key: string]: Won }>>;
+  transcript: Best<TranscriptEntry[]> | null;
+  summary: Best<{ summary: JsonObject; answers: KeyAnswer[] }> | null;
+  events: Best<CallEventEntry[]> | null;
+};
+
+/** The merged call of a set of deliveries: the fold from nothing, in any order. */
 export function mergeCallState(received: readonly ReceivedDelivery[]): CallState {
   if (received.length === 0) throw new Error("mergeCallState needs at least one delivery");
-  const ordered = [...received].sort(
-    (a, b) => a.delivery.stageRank - b.delivery.stageRank || compareText(a.sha256, b.sha256),
-  );
-  const latest = ordered[ordered.length - 1]!;
+  return callStateOf(received.reduce<MergeState | null>(mergeInto, null)!);
+}
 
-  const picked: Partial<Record<(typeof LATEST_WINS)[number], unknown>> = {};
-  for (const { delivery } of ordered) {
-    for (const field of LATEST_WINS) {
-      const value = delivery[field];
-      if (value !== null && value !== undefined) picked[field] = value;
-    }
-  }
-  const merged: Partial<Record<(typeof MERGED_OBJECTS)[number], JsonObject>> = {};
-  for (const { delivery } of ordered) {
-    for (const field of MERGED_OBJECTS) {
-      const value = delivery[field];
-      if (value) merged[field] = { ...merged[field], ...value };
-    }
+/** Folds one more (distinct) delivery into a call's state. Pure: `state` is not changed. */
+export function mergeInto(state: MergeState | null, received: ReceivedDelivery): MergeState {
+  const { delivery, sha256 } = received;
+  const at = { stageRank: delivery.stageRank, sha256 };
+  const receivedAt = received.receivedAt.toISOString();
+  if (!state) {
+    state = {
+      id: delivery.id, latest: at, deliveryCount: 0, firstReceivedAt: receivedAt, lastReceivedAt: receivedAt,
+      fields: {}, objects: {}, transcript: null, summary: null, events: null,
+    };
   }
 
-  const transcriptSource = mostComplete(ordered, (d) => transcriptSize(d.transcript));
-  const summarySource = mostComplete(ordered, (d) => summarySize(d.answers, d.summary));
-  const eventsSource = mostComplete(ordered, (d) => (d.events ? [d.events.length, JSON.stringify(d.events).length] : null));
+  const fields = { ...state.fields };
+  for (const field of LATEST_WINS) {
+    const value = delivery[field];
+    if (value === null || value === undefined) continue;
+    const current = fields[field];
+    if (!current || isLater(at, current)) fields[field] = { value: value instanceof Date ? value.toISOString() : (value as JsonValue), ...at };
+  }
+  const objects = { ...state.objects };
+  for (const field of MERGED_OBJECTS) {
+    const value = delivery[field];
+    if (!value) continue;
+    // Keys as sent, "__proto__" included: built with defineProperty, never by assignment.
+    const merged: { [key: string]: Won } = { ...objects[field] };
+    for (const [key, entry] of Object.entries(value)) {
+      const current = Object.hasOwn(merged, key) ? merged[key] : undefined;
+      if (!current || isLater(at, current)) {
+        Object.defineProperty(merged, key, { value: { value: entry, ...at }, enumerable: true, writable: true, configurable: true });
+      }
+    }
+    objects[field] = merged;
+  }
 
-  const receivedTimes = received.map((r) => r.receivedAt.getTime());
-  const firstReceivedAt = new Date(Math.min(...receivedTimes));
-  const transcript: TranscriptEntry[] | null = transcriptSource?.transcript ?? null;
-  const answers: KeyAnswer[] = summarySource?.answers ?? [];
-  const events: CallEventEntry[] | null = eventsSource?.events ?? null;
+  return {
+    id: isLater(at, state.latest) ? delivery.id : state.id,
+    latest: isLater(at, state.latest) ? at : state.latest,
+    deliveryCount: state.deliveryCount + 1,
+    firstReceivedAt: Date.parse(receivedAt) < Date.parse(state.firstReceivedAt) ? receivedAt : state.firstReceivedAt,
+    lastReceivedAt: Date.parse(receivedAt) > Date.parse(state.lastReceivedAt) ? receivedAt : state.lastReceivedAt,
+    fields,
+    objects,
+    transcript: moreComplete(state.transcript, delivery.transcript, transcriptSize(delivery.transcript), at),
+    summary: moreComplete(
+      state.summary,
+      delivery.summary ? { summary: delivery.summary, answers: delivery.answers } : null,
+      summarySize(delivery.answers, delivery.summary),
+      at,
+    ),
+    events: moreComplete(state.events, delivery.events, delivery.events ? [delivery.events.length, JSON.stringify(delivery.events).length] : null, at),
+  };
+}
+
+/** The call's columns from its fold state. */
+export function callStateOf(state: MergeState): CallState {
+  const picked: Partial<Record<LatestWinsField, unknown>> = {};
+  for (const field of LATEST_WINS) {
+    const won = state.fields[field];
+    if (won) picked[field] = won.value;
+  }
+  const merged: Partial<Record<MergedObjectField, JsonObject>> = {};
+  for (const field of MERGED_OBJECTS) {
+    const won = state.objects[field];
+    if (won) merged[field] = Object.fromEntries(Object.entries(won).map(([key, entry]) => [key, entry.value]));
+  }
+  const firstReceivedAt = new Date(state.firstReceivedAt);
+  const transcript: TranscriptEntry[] | null = state.transcript?.value ?? null;
+  const answers: KeyAnswer[] = state.summary?.value.answers ?? [];
+  const events: CallEventEntry[] | null = state.events?.value ?? null;
   const contactId = (picked.contactId as string | undefined) ?? null;
   const contactPhone = (picked.contactPhone as string | undefined) ?? null;
 
   return {
-    id: latest.delivery.id,
-    stageRank: latest.delivery.stageRank,
+    id: state.id,
+    stageRank: state.latest.stageRank,
     webhookEvent: null,
     campaignId: null,
     campaignName: null,
@@ -99,38 +177,34 @@ export function mergeCallState(received: readonly ReceivedDelivery[]): CallState
     conversationFlow: null,
     ...(picked as Partial<CallState>),
     // A call whose deliveries never say when it started is dated by its first receipt.
-    createdAt: (picked.createdAt as Date | undefined) ?? firstReceivedAt,
+    createdAt: picked.createdAt ? new Date(picked.createdAt as string) : firstReceivedAt,
     isTestCall: (picked.isTestCall as boolean | undefined) ?? false,
     contactKey: contactId ?? (contactPhone ? `phone:${contactPhone}` : null),
-    contactData: merged.contactData ?? null,
-    variables: merged.variables ?? null,
-    extra: merged.extra ?? null,
+    ...(Object.fromEntries(MERGED_OBJECTS.map((field) => [field, merged[field] ?? null])) as Record<MergedObjectField, JsonObject | null>),
     transcript,
     transcriptText: transcript ? transcriptToText(transcript) : null,
-    summary: summarySource?.summary ?? null,
+    summary: state.summary?.value.summary ?? null,
     answers,
     events,
-    deliveryCount: received.length,
+    deliveryCount: state.deliveryCount,
     firstReceivedAt,
-    lastReceivedAt: new Date(Math.max(...receivedTimes)),
+    lastReceivedAt: new Date(state.lastReceivedAt),
+    mergeState: state,
   };
 }
 
-/** The delivery scoring highest (compared element by element); the later stage wins a tie. */
-function mostComplete(
-  ordered: readonly ReceivedDelivery[],
-  score: (d: VoxiaDelivery) => number[] | null,
-): VoxiaDelivery | null {
-  let best: VoxiaDelivery | null = null;
-  let bestScore: number[] | null = null;
-  for (const { delivery } of ordered) {
-    const s = score(delivery);
-    if (s && (!bestScore || compareScores(s, bestScore) >= 0)) {
-      best = delivery;
-      bestScore = s;
-    }
+function isLater(a: { stageRank: number; sha256: string }, b: { stageRank: number; sha256: string }): boolean {
+  return a.stageRank - b.stageRank > 0 || (a.stageRank === b.stageRank && compareText(a.sha256, b.sha256) > 0);
+}
+
+/** Keeps the more complete of the current best and a delivery's value (scored element by element). */
+function moreComplete<T>(current: Best<T> | null, value: T | null, score: number[] | null, at: { stageRank: number; sha256: string }): Best<T> | null {
+  if (value === null || !score) return current;
+  if (current) {
+    const diff = compareScores(score, current.score);
+    if (diff < 0 || (diff === 0 && !isLater(at, current))) return current;
   }
-  return best;
+  return { value, score, ...at };
 }
 
 function transcriptSize(transcript: TranscriptEntry[] | null): number[] | null {

@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database.
 import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
 import { payloadFor } from "../support/voxia-fixtures.ts";
 import { sha256 } from "../support/delivery-stream.ts";
+import { poisonBody } from "../support/poison-call.ts";
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 2000);
 /** sha256 of every body answered 2xx → the call id it was stored under. */
@@ -82,6 +83,8 @@ const body: fc.Arbitrary<string | Uint8Array<ArrayBuffer>> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(payload, fc.integer({ min: 100_000, max: 1_200_000 })).map(([p, n]) => JSON.stringify({ ...p, transcript: [{ role: "user", content: "y".repeat(n) }] })) },
   { weight: 2, arbitrary: fc.tuple(callId, hostileValue).map(([id, value]) => rawObject([["__proto__", { id: "polluted", isAdmin: true }], ["constructor", { prototype: { polluted: true } }], ["id", id], ["contact", value]])) },
   { weight: 2, arbitrary: fc.tuple(payload, fc.constantFrom('new NumberInt("1")', "NumberLong(5)", 'ISODate("2024-03-11T14:56:41Z")', 'ObjectId("65ef1c")', "new NumberInt(", "undefined", "NaN", "Infinity", "/regex/")).map(([p, shell]) => JSON.stringify(p).replace(/"duration":[^,}]+/, `"duration":${shell}`)) },
+  // The poison call (issue 10): one call re-sent as distinct large deliveries, one field changing.
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 50_000, max: 1_000_000 })).map(([attempt, size]) => poisonBody("hostile-poison", attempt, size)) },
   { weight: 2, arbitrary: fc.uint8Array({ maxLength: 600 }).map((bytes) => new Uint8Array(bytes)) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 5 }).map((value) => JSON.stringify(value) ?? "") },
 );
@@ -110,6 +113,8 @@ test(`${RUNS} generated deliveries: never a 5xx, never a partial write, the serv
   // from several connections at once: bounded time, and the server also sees them concurrently.
   const seed = process.env.HOSTILE_SEED ? Number(process.env.HOSTILE_SEED) : Math.floor(Math.random() * 2 ** 31);
   const cases = fc.sample(fc.tuple(body, contentType), { numRuns: RUNS, seed });
+  // However few the runs, the poison call gets a stream of its own among the others.
+  for (let i = 0; i < 20; i++) cases.splice(Math.floor((i * cases.length) / 20), 0, [poisonBody("hostile-poison", -i, 900_000), "application/json"]);
   const started = Date.now();
   let next = 0;
   const worker = async () => {
@@ -168,6 +173,12 @@ test(`${RUNS} generated deliveries: never a 5xx, never a partial write, the serv
   for (const row of deliveries) assert.equal(row.call_id, accepted.get(row.sha256));
   const calls = await database.query<{ id: string }>(`SELECT id FROM calls`);
   assert.deepEqual(new Set(calls.map((row) => row.id)), new Set(accepted.values()), "stored calls = calls of the accepted deliveries");
+  // Each call merged every one of its deliveries, the poison call's included, whatever batches they shared.
+  const miscounted = await database.query(
+    `SELECT id, delivery_count FROM calls c WHERE delivery_count <> (SELECT count(*) FROM deliveries d WHERE d.call_id = c.id)`,
+  );
+  assert.deepEqual(miscounted, []);
+  assert.ok([...accepted.values()].filter((id) => id === "hostile-poison").length >= 20, "the poison call got its deliveries");
   const polluted = await database.query(`SELECT 1 FROM calls WHERE id = 'polluted'`);
   assert.equal(polluted.length, 0, "a __proto__ key never supplies the call id");
 });

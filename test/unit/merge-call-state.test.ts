@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { parseVoxiaJson, type JsonValue } from "../../lib/voxia/parse-voxia-json.ts";
 import { readVoxiaDelivery } from "../../lib/voxia/voxia-payload.ts";
-import { mergeCallState, type ReceivedDelivery } from "../../lib/voxia/merge-call-state.ts";
+import { callStateOf, mergeCallState, mergeInto, type MergeState, type ReceivedDelivery } from "../../lib/voxia/merge-call-state.ts";
+import { fromStoredMergeState, toStoredMergeState } from "../../lib/voxia/stored-merge-state.ts";
 import { WEBHOOK_EVENTS } from "../../lib/voxia/vocabulary.ts";
 import { payloadFor } from "../support/voxia-fixtures.ts";
 
@@ -102,6 +103,58 @@ test("property: the merged state does not depend on the order deliveries are giv
     ),
     { numRuns: 500 },
   );
+});
+
+/** A state as the live path gets it back from calls.merge_state: through JSON text. */
+const stored = (state: MergeState): MergeState => fromStoredMergeState(JSON.parse(JSON.stringify(toStoredMergeState(state))));
+
+test("property: folding deliveries one by one, in any order and split at any point, gives the one-shot merge", () => {
+  fc.assert(
+    fc.property(
+      callDeliveries.chain((deliveries) =>
+        fc.tuple(
+          fc.constant(deliveries),
+          fc.shuffledSubarray(deliveries, { minLength: deliveries.length, maxLength: deliveries.length }),
+          fc.integer({ min: 1, max: deliveries.length }),
+        ),
+      ),
+      ([deliveries, shuffled, split]) => {
+        const oneShot = mergeCallState(deliveries);
+        // The state of a prefix, stored and read back, then the rest folded in as later batches would.
+        let state = stored(shuffled.slice(0, split).reduce<MergeState | null>(mergeInto, null)!);
+        for (const r of shuffled.slice(split)) state = stored(mergeInto(state, r));
+        assert.deepEqual(callStateOf(state), oneShot);
+        assert.deepEqual(state, stored(oneShot.mergeState));
+        // Equal states store equal values (jsonb then ignores key order), whatever order they were folded in.
+        assert.deepEqual(toStoredMergeState(state), toStoredMergeState(oneShot.mergeState));
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
+
+test("property: two states of disjoint halves fold to the same state as the whole, whichever half goes first", () => {
+  fc.assert(
+    fc.property(callDeliveries, fc.integer({ min: 0, max: 6 }), (deliveries, cut) => {
+      const head = deliveries.slice(0, cut);
+      const tail = deliveries.slice(cut);
+      const fold = (first: ReceivedDelivery[], then: ReceivedDelivery[]) =>
+        then.reduce<MergeState | null>(mergeInto, first.length ? stored(first.reduce<MergeState | null>(mergeInto, null)!) : null)!;
+      assert.deepEqual(callStateOf(fold(head, tail)), callStateOf(fold(tail, head)));
+      assert.deepEqual(callStateOf(fold(head, tail)), mergeCallState(deliveries));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("keys named __proto__ in merged objects stay data through the fold and its stored form", () => {
+  const first = received(JSON.parse('{"id":"p","contact":{"data":{"__proto__":{"a":1},"x":1}}}') as JsonValue, new Date(0));
+  const second = received(JSON.parse('{"id":"p","webhookEvent":"HANG_UP","contact":{"data":{"__proto__":{"b":2}}}}') as JsonValue, new Date(1));
+  const merged = callStateOf(mergeInto(stored(mergeInto(null, first)), second));
+  assert.deepEqual(Object.getOwnPropertyDescriptor(merged.contactData, "__proto__")?.value, { b: 2 });
+  assert.equal(merged.contactData?.x, 1);
+  assert.equal(({} as Record<string, unknown>).b, undefined);
+  assert.deepEqual(merged, mergeCallState([second, first]));
 });
 
 const LATEST_WINS_FIELDS = ["status", "callStatus", "postProcessStatus", "hangUpReason", "duration", "phoneFrom", "campaignId", "campaignName", "webhookEvent"] as const;

@@ -7,7 +7,9 @@
 //   --repeats N        timed requests per page (default 40, after warm-up requests)
 //   --deliveries N     webhooks for the throughput test (default 20000), --concurrency N (default 16)
 //   --paced-rate N     requests/s for the latency test (default 200) over --paced-seconds (default 10)
-//   --only LIST        run only some parts, comma-separated: pages, export, ingestion (default all)
+//   --only LIST        run only some parts, comma-separated: pages, export, ingestion, poison (default all)
+//   --poison N         distinct ~1 MB deliveries of one call for the poison row (default 100)
+// The poison row alone needs no big database: `npm run bench -- --only poison --calls 2000`.
 // PORT sets the app's port (default 3361).
 import os from "node:os";
 import { existsSync } from "node:fs";
@@ -19,6 +21,7 @@ import { assertLocalDatabase } from "../../test/support/assert-local-database.ts
 import { timeExport, timePage, type PageTiming } from "./http-timing.ts";
 import { benchPayloads, countStored, insertCeiling, sendAll, sendPaced } from "./ingestion.ts";
 import { sampleMemory } from "./process-memory.ts";
+import { sendPoisonCall } from "./poison-call.ts";
 import { ms } from "./stats.ts";
 
 const args = process.argv.slice(2);
@@ -35,8 +38,9 @@ const pacedRate = count("--paced-rate", 200);
 const pacedSeconds = count("--paced-seconds", 10);
 const databaseName = option("--database", "callboard_bench");
 const port = Number(process.env.PORT ?? 3361);
-const only = option("--only", "pages,export,ingestion").split(",");
-const runs = (part: "pages" | "export" | "ingestion") => only.includes(part);
+const poisonCount = count("--poison", 100);
+const only = option("--only", "pages,export,ingestion,poison").split(",");
+const runs = (part: "pages" | "export" | "ingestion" | "poison") => only.includes(part);
 
 const server = process.env.DATABASE_URL;
 if (!server) {
@@ -160,6 +164,25 @@ try {
     const pace = await sendPaced(`${app.url}/api/webhooks/voxia`, paced, pacedRate);
     add(`ack latency at ${pacedRate} req/s p50 / p99 (errors ${pace.errors})`, `${ms(pace.p50)} / ${ms(pace.p99)}`, "p99 ≤ 100 ms");
     markPeak("ingestion");
+  }
+
+  if (runs("poison")) {
+    // 5. A poison call: distinct ~1 MB deliveries of one call, other calls flowing meanwhile.
+    const runId = Date.now().toString(36);
+    log(`poison: ${poisonCount} distinct ~1 MB deliveries of one call, 4 other senders meanwhile`);
+    const poison = await sendPoisonCall(`${app.url}/api/webhooks/voxia`, {
+      callId: `poison-${runId}`, count: poisonCount, others: benchPayloads(20_000, `${runId}o`), otherSenders: 4,
+    });
+    const at = (n: number) => {
+      const ack = poison.poisonAcks[n - 1];
+      return ack === undefined ? "n/a" : ack === null ? `failed (${poison.poisonStatuses[n - 1]})` : ms(ack);
+    };
+    const failed = poison.poisonStatuses.filter((s) => s !== 200).length;
+    const marks = [1, 10, 100, poisonCount].filter((n, i, all) => n <= poisonCount && all.indexOf(n) === i);
+    add(`poison call: ack of delivery ${marks.join(" / ")} (failed ${failed}, server ${app.process.exitCode === null ? "up" : "died"})`, marks.map(at).join(" / "));
+    add(`other calls meanwhile p50 / p99 / max (${poison.others.count} sent, errors ${poison.others.errors})`,
+      `${ms(poison.others.p50)} / ${ms(poison.others.p99)} / ${ms(poison.others.max)}`, "p99 ≤ 2 s");
+    markPeak("poison");
   }
 } finally {
   add("server peak memory (RSS, next-server tree)", `${mb(memory.peak())} MB (so far, after ${peaks.join(", ")})`, "≤ 500 MB");

@@ -1,0 +1,132 @@
+// Issue 10: a "poison call" — one call re-sent over and over as distinct ~1 MB deliveries — used to
+// make every further delivery re-read the call's whole history, slow everyone else down and finally
+// exhaust the server's heap. Promises: its 100th delivery is acknowledged like its first, the stored
+// call is the merge of all of them, other calls' deliveries sent meanwhile are not held up, a call
+// that would outgrow its limit is refused with a 4xx naming the limit (nothing acknowledged is lost),
+// and a call stored before merge states existed is still folded correctly.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
+import { poisonBody } from "../support/poison-call.ts";
+import { lifecycleDeliveries } from "../support/voxia-fixtures.ts";
+
+const POISON = "poison-call";
+const DELIVERIES = 100;
+/** Generous: before the fix, other calls waited 5-14 s behind the poison call (bench row "poison"). */
+const OTHER_CALL_BOUND_MS = 2_000;
+
+let database: TestDatabase;
+let app: TestApp;
+before(async () => {
+  database = await createTestDatabase("poison_call");
+  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded });
+});
+after(async () => {
+  await app?.stop();
+  await database?.drop();
+});
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+async function post(body: string): Promise<{ status: number; json: Record<string, unknown>; ms: number }> {
+  const started = performance.now();
+  const res = await postWebhook(app, body);
+  const json = (await res.json()) as Record<string, unknown>;
+  return { status: res.status, json, ms: performance.now() - started };
+}
+
+test(`the ${DELIVERIES}th distinct ~1 MB delivery of one call is acknowledged, and other calls are not held up meanwhile`, { timeout: 120_000 }, async () => {
+  const bodies = Array.from({ length: DELIVERIES }, (_, i) => poisonBody(POISON, i + 1));
+  assert.ok(bodies.every((b) => b.length > 950_000 && b.length < 1024 * 1024));
+
+  let poisonDone = false;
+  const poisonAcks: { status: number; json: Record<string, unknown>; ms: number }[] = [];
+  const poison = (async () => {
+    for (const body of bodies) poisonAcks.push(await post(body));
+    poisonDone = true;
+  })();
+  // Other calls, one sender, one delivery at a time, for as long as the poison call is being sent.
+  const others: { status: number; ms: number }[] = [];
+  const otherCalls: string[] = [];
+  const other = (async () => {
+    for (let i = 0; !poisonDone; i++) {
+      const id = `other-${i}`;
+      otherCalls.push(id);
+      for (const { body } of lifecycleDeliveries({ id, outcome: "INTERESTED" })) others.push(await post(body));
+    }
+  })();
+  await Promise.all([poison, other]);
+
+  assert.deepEqual(poisonAcks.filter((a) => a.status !== 200 || a.json.duplicate !== false).map((a) => a.json), []);
+  assert.deepEqual(others.filter((o) => o.status !== 200), []);
+  assert.ok(others.length >= 8, `only ${others.length} other deliveries were sent meanwhile`);
+  const slowest = Math.max(...others.map((o) => o.ms));
+  console.log(
+    `[poison] acks of deliveries 1/10/100: ${[0, 9, 99].map((i) => Math.round(poisonAcks[i]!.ms)).join(" / ")} ms; ` +
+      `${others.length} other deliveries meanwhile, slowest ${Math.round(slowest)} ms`,
+  );
+  assert.ok(slowest < OTHER_CALL_BOUND_MS, `a delivery of another call waited ${Math.round(slowest)} ms`);
+
+  // The stored call is the merge of all 100: every delivery is HANG_UP, so the tie goes to the
+  // highest sha256, whose attempt number fills duration and variables.
+  const winner = bodies.reduce((best, body) => (sha256(body) > sha256(best) ? body : best));
+  const attempt = (JSON.parse(winner) as { variables: { attempt: number } }).variables.attempt;
+  const [call] = await database.query<{ delivery_count: number; duration: number; variables: unknown; webhook_event: string; lines: number }>(
+    `SELECT delivery_count, duration, variables, webhook_event, jsonb_array_length(transcript) AS lines FROM calls WHERE id = $1`,
+    [POISON],
+  );
+  assert.deepEqual(call, { delivery_count: DELIVERIES, duration: attempt, variables: { attempt }, webhook_event: "HANG_UP", lines: 40 });
+  const served = (await (await fetch(`${app.url}/api/calls/${POISON}`)).json()) as { deliveries: unknown[]; duration: number };
+  assert.equal(served.deliveries.length, DELIVERIES);
+  assert.equal(served.duration, attempt);
+  const [{ n }] = (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM calls WHERE id LIKE 'other-%' AND delivery_count = 4`)) as [{ n: number }];
+  assert.equal(n, otherCalls.length, "every other call has all its deliveries merged");
+});
+
+test("a call stored before merge states existed is folded from its log at its next delivery", { timeout: 60_000 }, async () => {
+  // As after the migration: the call's rows are there, its merge state is not.
+  await database.query(`UPDATE calls SET merge_state = NULL, duration = NULL WHERE id = $1`, [POISON]);
+  const next = poisonBody(POISON, DELIVERIES + 1);
+  const ack = await post(next);
+  assert.deepEqual([ack.status, ack.json.duplicate], [200, false]);
+  const bodies = [...Array.from({ length: DELIVERIES }, (_, i) => poisonBody(POISON, i + 1)), next];
+  const winner = bodies.reduce((best, body) => (sha256(body) > sha256(best) ? body : best));
+  const [call] = await database.query<{ delivery_count: number; duration: number; has_state: boolean }>(
+    `SELECT delivery_count, duration, merge_state IS NOT NULL AS has_state FROM calls WHERE id = $1`,
+    [POISON],
+  );
+  assert.deepEqual(call, { delivery_count: DELIVERIES + 1, duration: (JSON.parse(winner) as { duration: number }).duration, has_state: true });
+});
+
+test("a call whose merged state would outgrow its limit is refused with 413 call_too_large; what was acknowledged stays", { timeout: 60_000 }, async () => {
+  // Each delivery adds a new ~0.9 MB unknown field: merged key by key, the call grows with each one.
+  const grow = (i: number) => JSON.stringify({ id: "growing", webhookEvent: "HANG_UP", [`field${i}`]: "g".repeat(900_000) });
+  const statuses: number[] = [];
+  let refusal: Record<string, unknown> | undefined;
+  for (let i = 0; i < 8 && !refusal; i++) {
+    const res = await post(grow(i));
+    statuses.push(res.status);
+    if (res.status !== 200) refusal = res.json;
+  }
+  assert.deepEqual(statuses.slice(0, -1), Array(statuses.length - 1).fill(200));
+  assert.equal(statuses.at(-1), 413);
+  const error = refusal!.error as { code: string; message: string; limitBytes: number };
+  assert.equal(error.code, "call_too_large");
+  assert.equal(error.limitBytes, 4 * 1024 * 1024);
+  assert.match(error.message, /call "growing" .*merged state would exceed 4194304 bytes.*nothing was stored/);
+
+  const accepted = statuses.length - 1;
+  const [call] = await database.query<{ delivery_count: number; fields: number; stored: number }>(
+    `SELECT delivery_count, (SELECT count(*)::int FROM jsonb_object_keys(extra)) AS fields,
+            (SELECT count(*)::int FROM deliveries WHERE call_id = 'growing') AS stored
+     FROM calls WHERE id = 'growing'`,
+  );
+  assert.deepEqual(call, { delivery_count: accepted, fields: accepted, stored: accepted });
+  // The call is not dead: a small delivery of it still fits and is merged.
+  const small = await post(JSON.stringify({ id: "growing", webhookEvent: "POST_PROCESSING_FINISHED:INTERESTED", status: "INTERESTED" }));
+  assert.equal(small.status, 200);
+  const [after] = await database.query<{ status: string; delivery_count: number }>(`SELECT status, delivery_count FROM calls WHERE id = 'growing'`);
+  assert.deepEqual(after, { status: "INTERESTED", delivery_count: accepted + 1 });
+});
