@@ -2,13 +2,15 @@
 // both rollup tables — in two set-based statements, however many calls there are.
 // Runs inside the caller's transaction, with the calls already locked (lib/ingest/store-deliveries.ts,
 // lib/ingest/rebuild-call-tables.ts). Rows travel as one JSON parameter per table, expanded by
-// json_to_recordset: JSON.stringify keeps every key as sent (an own "__proto__" key included), and the
-// same statements run on a Postgres server and on the embedded database.
+// json_to_recordset: jsonParam keeps every key as sent (an own "__proto__" key included) and every
+// number's digits (lib/voxia/stringify-json.ts), and the same statements run on a Postgres server
+// and on the embedded database.
 //
 // Lock order, so concurrent batches cannot deadlock: rows are written in key order, every batch
 // writes the tables in the same order, and the shared rows (rollups, campaigns) come last, so they
 // stay locked only until commit.
 import type { CallState } from "@/lib/voxia/merge-call-state";
+import { jsonParam } from "@/lib/voxia/stringify-json";
 import { NewestWins, answerRecords, callRecord, eventRecords, offerCampaignAndContact } from "./call-table-rows";
 import { CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, columnNames, recordsetColumns } from "./call-table-columns";
 import {
@@ -43,8 +45,8 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
   const campaigns = new NewestWins();
   const contacts = new NewestWins();
   for (const s of states) offerCampaignAndContact(s, campaigns, contacts);
-  const campaignRows = JSON.stringify(campaigns.drain());
-  const contactRows = JSON.stringify(contacts.drain());
+  const campaignRows = jsonParam(campaigns.drain());
+  const contactRows = jsonParam(contacts.drain());
 
   // One statement, so one round trip: all its parts see the database as it was before it, which is
   // what the rollup delta needs (the calls' and answers' old contributions), and the foreign keys
@@ -88,7 +90,7 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
        SELECT -1 AS sign, * FROM answers_before
        UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)})
      SELECT 1`,
-    [JSON.stringify(states.map(callRecord)), JSON.stringify(states.flatMap(answerRecords)), JSON.stringify(states.flatMap(eventRecords)),
+    [jsonParam(states.map(callRecord)), jsonParam(states.flatMap(answerRecords)), jsonParam(states.flatMap(eventRecords)),
       campaignRows, contactRows, ids],
   );
 

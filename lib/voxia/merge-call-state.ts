@@ -32,7 +32,7 @@ const LATEST_WINS = [
 ] as const satisfies readonly (keyof VoxiaDelivery)[];
 
 // Objects merged key by key, later stages winning per key, so no delivery blanks another's keys.
-const MERGED_OBJECTS = ["contactData", "variables", "extra"] as const satisfies readonly (keyof VoxiaDelivery)[];
+const MERGED_OBJECTS = ["contactData", "variables", "extra", "notUnderstood"] as const satisfies readonly (keyof VoxiaDelivery)[];
 
 export function mergeCallState(received: readonly ReceivedDelivery[]): CallState {
   if (received.length === 0) throw new Error("mergeCallState needs at least one delivery");
@@ -105,6 +105,7 @@ export function mergeCallState(received: readonly ReceivedDelivery[]): CallState
     contactData: merged.contactData ?? null,
     variables: merged.variables ?? null,
     extra: merged.extra ?? null,
+    notUnderstood: merged.notUnderstood ?? null,
     transcript,
     transcriptText: transcript ? transcriptToText(transcript) : null,
     summary: summarySource?.summary ?? null,
@@ -135,7 +136,7 @@ function mostComplete(
 
 function transcriptSize(transcript: TranscriptEntry[] | null): number[] | null {
   if (!transcript) return null;
-  return [transcript.length, transcript.reduce((n, entry) => n + (entry.content?.length ?? 0), 0)];
+  return [transcript.length, transcript.reduce((n, entry) => n + (typeof entry.content === "string" ? entry.content.length : 0), 0)];
 }
 
 function summarySize(answers: KeyAnswer[], summary: JsonObject | null): number[] | null {
@@ -158,6 +159,6 @@ function compareText(a: string, b: string): number {
 export function transcriptToText(transcript: TranscriptEntry[]): string {
   return transcript
     .map((entry) => entry.content)
-    .filter((content): content is string => Boolean(content))
+    .filter((content): content is string => typeof content === "string" && content !== "")
     .join("\n");
 }
