@@ -4,7 +4,7 @@
 // which are unwrapped to plain numbers and strings here so the rest of the app sees ordinary JSON.
 // Numbers a double cannot hold exactly are kept as their digits (JsonNumber).
 //
-// Two parsers give the same result. JSON.parse is the fast path (7x faster, docs/performance.md), for
+// Two parsers give the same result. JSON.parse is the fast path (3-5x faster, docs/performance.md), for
 // text a quick scan shows it can read exactly: no number token that a double might round (16+
 // digits, or an exponent), no escaped NUL or surrogate; its result is then checked for depth and
 // Extended JSON wrappers are unwrapped. Everything else, and whatever JSON.parse refuses, goes to the
