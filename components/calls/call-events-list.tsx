@@ -1,6 +1,7 @@
 // What happened during the call (Voxia's `events`): SMS, forwards, meetings, and any type Voxia adds.
 import type { CallDetail } from "@/lib/calls/get-call";
 import { LocalTime } from "@/components/local-time";
+import { JsonNumber } from "@/lib/voxia/json-number";
 import { FieldList } from "./field-list";
 import { JsonBlock, JsonValue } from "./json-value";
 
@@ -11,7 +12,7 @@ export function CallEventsList({ events }: { events: CallDetail["events"] }) {
   return (
     <ul className="space-y-3">
       {events.map((event, i) => {
-        const data = (event.data && typeof event.data === "object" && !Array.isArray(event.data) ? event.data : {}) as Data;
+        const data = (event.data && typeof event.data === "object" && !Array.isArray(event.data) && !(event.data instanceof JsonNumber) ? event.data : {}) as Data;
         return (
           <li key={i} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
             <h3 className="mb-2 text-sm font-semibold">{title(event.type)}</h3>

@@ -2,6 +2,7 @@
 import type { CallDetail } from "@/lib/calls/get-call";
 import { getDeliveryBody } from "@/lib/calls/get-call";
 import { parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
+import { stringifyJson } from "@/lib/voxia/stringify-json";
 import { LocalTime } from "@/components/local-time";
 import { redactUrlSecrets } from "./redact-url-secrets";
 import { JsonBlock } from "./json-value";
@@ -42,7 +43,7 @@ function BodyView({ body }: { body: string | null }) {
   let shown = body;
   let formatted = false;
   try {
-    shown = JSON.stringify(parseVoxiaJson(body), null, 2);
+    shown = stringifyJson(parseVoxiaJson(body), 2);
     formatted = true;
   } catch {
     // shown as received

@@ -1,5 +1,6 @@
 import type { CallDetail } from "@/lib/calls/get-call";
 import { humanize } from "@/lib/voxia/vocabulary";
+import { JsonNumber } from "@/lib/voxia/json-number";
 import { JsonValue } from "./json-value";
 
 /** The campaign's key questions as answered on this call. */
@@ -43,6 +44,7 @@ export function KeyQuestionsTable({ questions }: { questions: CallDetail["keyQue
 function Answer({ value, text }: { value: unknown; text: string | null }) {
   if (value === true) return <span className="font-medium text-green-700 dark:text-green-400">Yes</span>;
   if (value === false) return <span className="font-medium">No</span>;
-  if (value !== null && typeof value === "object") return <JsonValue value={value} />;
+  // A number beyond a double's precision is a JsonNumber object; its text is valueText.
+  if (value !== null && typeof value === "object" && !(value instanceof JsonNumber)) return <JsonValue value={value} />;
   return text ? <span className="break-words whitespace-pre-wrap">{text}</span> : <span className="text-slate-500">—</span>;
 }

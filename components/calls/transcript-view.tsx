@@ -1,9 +1,12 @@
 // The transcript as a conversation. Voxia names its agent "Voxia" (the example) but models say
-// "assistant"/"agent"; the callee is "user". Anything else is shown with its role as sent.
+// "assistant"/"agent"; the callee is "user". Anything else is shown with its role as sent, and a
+// role or content that is not text (an object, a number) as its JSON.
+import { stringifyJson } from "@/lib/voxia/stringify-json";
+
 const AGENT_ROLES = new Set(["voxia", "assistant", "agent", "bot", "ai"]);
 const CALLEE_ROLES = new Set(["user", "callee", "contact", "customer", "human"]);
 
-type Line = { role: string | null; content: string };
+type Line = { role: string | null; content: string; understood: boolean };
 
 function readTranscript(value: unknown): Line[] | null {
   if (!Array.isArray(value)) return null;
@@ -11,11 +14,12 @@ function readTranscript(value: unknown): Line[] | null {
     if (item && typeof item === "object") {
       const { role, content } = item as Record<string, unknown>;
       return {
-        role: typeof role === "string" ? role : null,
-        content: typeof content === "string" ? content : JSON.stringify(content ?? item),
+        role: typeof role === "string" ? role : role === null || role === undefined ? null : `${stringifyJson(role)} (role not understood)`,
+        content: typeof content === "string" ? content : stringifyJson(content ?? item),
+        understood: (typeof role === "string" || role === null || role === undefined) && typeof content === "string",
       };
     }
-    return { role: null, content: typeof item === "string" ? item : JSON.stringify(item) };
+    return { role: null, content: typeof item === "string" ? item : stringifyJson(item), understood: typeof item === "string" };
   });
 }
 
@@ -32,6 +36,7 @@ export function TranscriptView({ transcript, contactName }: { transcript: unknow
           <li
             key={i}
             data-role={side}
+            data-understood={line.understood ? undefined : "false"}
             className={`max-w-[85%] rounded-2xl px-3 py-2 text-sm sm:max-w-[75%] ${
               side === "agent"
                 ? "self-start rounded-bl-sm bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"

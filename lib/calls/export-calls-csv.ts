@@ -4,6 +4,7 @@
 // Built for throughput (docs/performance.md): one SQL statement per batch, answers included, read
 // through the pg pool as arrays of text instead of Prisma objects; rows encoded line by line into a
 // byte chunk; the next batch read while the current one is sent.
+import { parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { csvCell, csvRow } from "@/lib/csv/csv-cell";
@@ -58,7 +59,8 @@ const CALL_COLUMNS: [name: string, sql: string, decode?: (text: string) => unkno
   ["sessionId", "c.session_id"],
   ["twilio.accountSid", "c.twilio_account_sid"],
   ["twilio.callSessionId", "c.twilio_call_session_id"],
-  ["contact.data", "c.contact_data::text", JSON.parse],
+  // Voxia's parser, not JSON.parse: a 20-digit number in contact data keeps its digits.
+  ["contact.data", "c.contact_data::text", parseVoxiaJson],
   ["deliveryCount", "c.delivery_count", number],
   ["firstReceivedAt", epochMs("c.first_received_at"), isoDate],
   ["lastReceivedAt", epochMs("c.last_received_at"), isoDate],

@@ -1,6 +1,7 @@
 // One call with everything Voxia sent about it: merged state, key questions, events, deliveries.
 import { prisma } from "@/lib/db/client";
 import { callSummaryJson } from "./call-json";
+import { readCallJson } from "./read-call-json";
 
 export async function getCall(id: string) {
   const call = await prisma().call.findUnique({
@@ -14,6 +15,9 @@ export async function getCall(id: string) {
     },
   });
   if (!call) return null;
+  // The JSON columns again, as text: Prisma would round numbers a double cannot hold.
+  const json = await readCallJson(id);
+  if (!json) return null;
   const deliveries = await prisma().delivery.findMany({
     where: { callId: id },
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
@@ -22,29 +26,31 @@ export async function getCall(id: string) {
   const summary = callSummaryJson(call);
   return {
     ...summary,
-    contact: { ...summary.contact, data: call.contactData },
+    contact: { ...summary.contact, data: json.contactData },
     organizationId: call.organizationId,
     twilio: { accountSid: call.twilioAccountSid, callSessionId: call.twilioCallSessionId },
     sessionId: call.sessionId,
     webhookUrl: call.webhookUrl,
     slackUrl: call.slackUrl,
-    webhookEvents: call.webhookEvents,
-    webhookStatuses: call.webhookStatuses,
-    conversationFlow: call.conversationFlow,
-    variables: call.variables,
-    transcript: call.transcript,
-    summary: call.summary,
+    webhookEvents: json.webhookEvents,
+    webhookStatuses: json.webhookStatuses,
+    conversationFlow: json.conversationFlow,
+    variables: json.variables,
+    transcript: json.transcript,
+    summary: json.summary,
     keyQuestions: call.answers.map((a) => ({
       label: a.label,
       type: a.type,
-      value: a.value,
+      value: json.answers.get(a.label)?.value ?? null,
       valueText: a.valueText,
       order: a.order,
       description: a.description,
-      options: a.options,
+      options: json.answers.get(a.label)?.options ?? null,
     })),
-    events: call.events.map((e) => ({ type: e.type, data: e.data })),
-    extra: call.extra,
+    events: call.events.map((e) => ({ type: e.type, data: json.events.get(e.position) ?? null })),
+    extra: json.extra,
+    // Known fields sent in a shape this version cannot read, as sent, by path ("summary", "createdAt").
+    notUnderstood: json.notUnderstood,
     firstReceivedAt: call.firstReceivedAt.toISOString(),
     deliveries: deliveries.map((d) => ({
       id: d.id.toString(),

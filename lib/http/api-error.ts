@@ -2,6 +2,8 @@
 export type ApiErrorCode =
   | "unauthorized"
   | "unsupported_media_type"
+  | "unsupported_content_encoding"
+  | "invalid_content_encoding"
   | "payload_too_large"
   | "invalid_json"
   | "too_deeply_nested"

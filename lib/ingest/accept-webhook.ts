@@ -1,7 +1,9 @@
 // The webhook's checks in the order a request meets them, each refusal recorded for the operator:
-// auth (401), content type (415), size (413), JSON (400), call id (422); then one transaction.
+// auth (401), content type (415), size (413), content encoding (415, 400, 413 decoded), JSON (400),
+// call id (422); then one transaction.
 import { apiError } from "@/lib/http/api-error";
 import { readLimitedBody, MAX_BODY_BYTES } from "@/lib/http/read-limited-body";
+import { decodeContentEncoding, unsupportedEncoding } from "@/lib/http/decode-content-encoding";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { SchemaNotReadyError } from "@/lib/db/schema-state";
 import { ingestDelivery, ServerBusyError } from "./ingest-delivery";
@@ -25,12 +27,36 @@ export async function acceptVoxiaWebhook(request: Request): Promise<Response> {
     return refuse(415, "unsupported_media_type", `Content-Type must be application/json, not ${mediaType}`, contentType);
   }
 
-  const body = await readLimitedBody(request);
-  if (!body.ok) {
+  // An encoding this server cannot decode is refused before reading a byte of the body.
+  const contentEncoding = request.headers.get("content-encoding");
+  const unsupported = unsupportedEncoding(contentEncoding);
+  if (unsupported) {
+    await request.body?.cancel().catch(() => {});
+    return refuse(415, "unsupported_content_encoding", `Content-Encoding "${unsupported.slice(0, 40)}" is not supported: send the body uncompressed, or with gzip or deflate`, contentType);
+  }
+
+  const received = await readLimitedBody(request);
+  if (!received.ok) {
     return refuse(413, "payload_too_large", `the body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, contentType, {
-      bodyBytes: body.receivedBytes || undefined,
+      bodyBytes: received.receivedBytes || undefined,
     });
   }
+  // The decoded bytes are what is stored and merged (and what `npm run reprocess` reads again).
+  const decoded = await decodeContentEncoding(received.bytes, contentEncoding, MAX_BODY_BYTES);
+  if (!decoded.ok) {
+    if (decoded.problem === "too_large") {
+      return refuse(413, "payload_too_large", `the body decoded from ${decoded.encoding} is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, contentType, {
+        bodyBytes: received.bytes.byteLength,
+      });
+    }
+    if (decoded.problem === "corrupt") {
+      return refuse(400, "invalid_content_encoding", `the body is not valid ${decoded.encoding} data, as its Content-Encoding says (${decoded.message})`, contentType, {
+        bodyBytes: received.bytes.byteLength,
+      });
+    }
+    return refuse(415, "unsupported_content_encoding", `Content-Encoding "${decoded.encoding}" is not supported`, contentType);
+  }
+  const body = { bytes: decoded.bytes };
 
   let outcome;
   try {

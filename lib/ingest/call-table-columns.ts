@@ -30,7 +30,7 @@ export const CALLS: CallTable = {
     ["created_at", "timestamptz"], ["phone_from", "text"], ["organization_id", "text"], ["twilio_account_sid", "text"],
     ["twilio_call_session_id", "text"], ["session_id", "text"], ["webhook_url", "text"], ["slack_url", "text"],
     ["webhook_events", "jsonb"], ["webhook_statuses", "jsonb"], ["transcript", "jsonb"], ["transcript_text", "text"],
-    ["summary", "jsonb"], ["conversation_flow", "jsonb"], ["variables", "jsonb"], ["extra", "jsonb"],
+    ["summary", "jsonb"], ["conversation_flow", "jsonb"], ["variables", "jsonb"], ["extra", "jsonb"], ["not_understood", "jsonb"],
     ["delivery_count", "int"], ["first_received_at", "timestamptz"], ["last_received_at", "timestamptz"],
     ["merge_state", "jsonb"],
   ],

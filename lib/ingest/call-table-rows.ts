@@ -46,6 +46,7 @@ export function callRecord(s: CallState): Row {
     conversation_flow: s.conversationFlow,
     variables: s.variables,
     extra: s.extra,
+    not_understood: s.notUnderstood,
     delivery_count: s.deliveryCount,
     first_received_at: s.firstReceivedAt,
     last_received_at: s.lastReceivedAt,

@@ -7,7 +7,7 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { assertSchemaReady } from "@/lib/db/schema-state";
 import { DatabaseBusyError, SLOT_WAIT_LIMIT_MS, withTransactionSlot } from "@/lib/db/transaction-slots";
 import { JsonSyntaxError, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
-import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
+import { idRewrittenProblem, readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
 import { storeDeliveries, type AcceptedDelivery, type StoredDelivery } from "./store-deliveries";
 
@@ -21,9 +21,10 @@ export type IngestOutcome =
 export function readBody(
   body: Uint8Array,
 ): { ok: true; delivery: VoxiaDelivery } | Exclude<IngestOutcome, { kind: "stored" }> {
+  const text = new TextDecoder().decode(body);
   let json;
   try {
-    json = parseVoxiaJson(new TextDecoder().decode(body));
+    json = parseVoxiaJson(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
       return { kind: "invalid_json", code: error.code, message: error.message, line: error.line, column: error.column };
@@ -31,7 +32,9 @@ export function readBody(
     throw error;
   }
   const read = readVoxiaDelivery(json);
-  return read.ok ? read : { kind: "unusable_payload", ...read.problem };
+  if (!read.ok) return { kind: "unusable_payload", ...read.problem };
+  const rewritten = idRewrittenProblem(read.delivery, () => parseVoxiaJson(text, { exactStrings: true }));
+  return rewritten ? { kind: "unusable_payload", ...rewritten } : read;
 }
 
 // One batch at a time per lane: concurrent batches only queued on the same rollup and campaign

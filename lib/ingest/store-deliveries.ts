@@ -4,12 +4,13 @@
 // merge state (lib/voxia/merge-call-state.ts): the cost of a delivery is bounded by the delivery and
 // the call's current state, never by how many deliveries the call had before.
 import { inTransaction } from "@/lib/db/pg-transaction";
-import { JsonSyntaxError, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
+import { JsonSyntaxError, MAX_NESTING_DEPTH, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
 import { callStateOf, mergeInto, type CallState, type MergeState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
 import { fromStoredMergeState, toStoredMergeState, type StoredMergeState } from "@/lib/voxia/stored-merge-state";
 import type { SqlRunner } from "@/lib/db/pg-transaction";
-import { jsonParam, writeCallStates } from "./write-call-states";
+import { jsonParam } from "@/lib/voxia/stringify-json";
+import { writeCallStates } from "./write-call-states";
 
 export type AcceptedDelivery = {
   delivery: VoxiaDelivery;
@@ -139,8 +140,10 @@ function storedBytes(state: MergeState | null): number {
 }
 
 /** calls.merge_state as read back (jsonb's text): the counterpart of jsonParam. */
+// With Voxia's parser, not JSON.parse: the state's values keep every number's digits (JsonNumber).
 function parseStoredJson(text: string): StoredMergeState {
-  return JSON.parse(text) as StoredMergeState;
+  // The state wraps each value a few levels deep (objects.contactData.key → [value, source]).
+  return parseVoxiaJson(text, { maxDepth: MAX_NESTING_DEPTH + 8 }) as unknown as StoredMergeState;
 }
 
 /**

@@ -2,14 +2,16 @@
 // both rollup tables — in two set-based statements, however many calls there are.
 // Runs inside the caller's transaction, with the calls already locked (lib/ingest/store-deliveries.ts,
 // lib/ingest/rebuild-call-tables.ts). Rows travel as one JSON parameter per table, expanded by
-// json_to_recordset: JSON.stringify keeps every key as sent (an own "__proto__" key included), and the
-// same statements run on a Postgres server and on the embedded database.
+// json_to_recordset: jsonParam keeps every key as sent (an own "__proto__" key included) and every
+// number's digits (lib/voxia/stringify-json.ts), and the same statements run on a Postgres server
+// and on the embedded database.
 //
 // Lock order, so concurrent batches cannot deadlock: rows are written in key order, every batch
 // writes the tables in the same order, and the shared rows (rollups, then campaigns and contacts,
 // each in id order) come last, so they stay locked only until commit.
 import type { SqlRunner } from "@/lib/db/pg-transaction";
 import type { CallState } from "@/lib/voxia/merge-call-state";
+import { jsonParam } from "@/lib/voxia/stringify-json";
 import { NewestWins, answerRecords, callRecord, eventRecords, offerCampaignAndContact } from "./call-table-rows";
 import { CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, columnNames, recordsetColumns } from "./call-table-columns";
 import {
@@ -140,11 +142,6 @@ const RECOMPUTE_CAMPAIGNS_AND_CONTACTS_SQL = `WITH
   SELECT 1`;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Every JSON parameter of the write statements, as text: the one place that decides how values are serialised. */
-export function jsonParam(value: unknown): string {
-  return JSON.stringify(value);
-}
 
 function updateAll(columns: string[], key: string[]): string {
   return columns.filter((c) => !key.includes(c)).map((c) => `${c} = EXCLUDED.${c}`).join(", ");

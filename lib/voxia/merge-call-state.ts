@@ -43,7 +43,7 @@ const LATEST_WINS = [
 
 // Objects merged key by key, later stages winning per key, so no delivery blanks another's keys.
 // The fold treats every entry alike: one more merged object field is one more entry here.
-const MERGED_OBJECTS = ["contactData", "variables", "extra"] as const satisfies readonly (keyof VoxiaDelivery)[];
+const MERGED_OBJECTS = ["contactData", "variables", "extra", "notUnderstood"] as const satisfies readonly (keyof VoxiaDelivery)[];
 
 type LatestWinsField = (typeof LATEST_WINS)[number];
 type MergedObjectField = (typeof MERGED_OBJECTS)[number];
@@ -209,7 +209,7 @@ function moreComplete<T>(current: Best<T> | null, value: T | null, score: number
 
 function transcriptSize(transcript: TranscriptEntry[] | null): number[] | null {
   if (!transcript) return null;
-  return [transcript.length, transcript.reduce((n, entry) => n + (entry.content?.length ?? 0), 0)];
+  return [transcript.length, transcript.reduce((n, entry) => n + (typeof entry.content === "string" ? entry.content.length : 0), 0)];
 }
 
 function summarySize(answers: KeyAnswer[], summary: JsonObject | null): number[] | null {
@@ -232,6 +232,6 @@ function compareText(a: string, b: string): number {
 export function transcriptToText(transcript: TranscriptEntry[]): string {
   return transcript
     .map((entry) => entry.content)
-    .filter((content): content is string => Boolean(content))
+    .filter((content): content is string => typeof content === "string" && content !== "")
     .join("\n");
 }

@@ -2,10 +2,20 @@
 // exports contain: shell constructors such as `new NumberInt("1")`, `NumberLong(5)`, `ISODate("…")`,
 // `ObjectId("…")`, and Extended JSON wrappers such as {"$numberInt":"1"}, {"$date":…}, {"$oid":…},
 // which are unwrapped to plain numbers and strings here so the rest of the app sees ordinary JSON.
-// A hand-written parser (not JSON.parse) so that errors name line and column, nesting depth is
-// bounded before any recursion can hurt, and keys like "__proto__" stay ordinary data.
+// Numbers a double cannot hold exactly are kept as their digits (JsonNumber).
+//
+// Two parsers give the same result. JSON.parse is the fast path (3-5x faster, docs/performance.md), for
+// text a quick scan shows it can read exactly: no number token that a double might round (16+
+// digits, or an exponent), no escaped NUL or surrogate; its result is then checked for depth and
+// Extended JSON wrappers are unwrapped. Everything else, and whatever JSON.parse refuses, goes to the
+// hand-written parser, which reads the shell constructors, keeps every number's digits, bounds the
+// nesting depth before any recursion can hurt, and names line and column in its errors. Both keep
+// keys like "__proto__" ordinary data (JSON.parse defines own properties too).
+import { JsonNumber, numberFromToken } from "./json-number";
+import { parseIsoTimestamp } from "./iso-timestamp";
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export { JsonNumber };
+export type JsonValue = null | boolean | number | JsonNumber | string | JsonValue[] | { [key: string]: JsonValue };
 
 export const MAX_NESTING_DEPTH = 64;
 
@@ -41,15 +51,101 @@ const CONSTRUCTORS: Record<string, (arg: JsonValue | undefined) => JsonValue> = 
   ObjectId: (arg) => (arg === undefined ? null : String(arg)),
 };
 
-export function parseVoxiaJson(text: string): JsonValue {
-  const parser = new Parser(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  return parser.parseDocument();
+export type ParseOptions = {
+  /**
+   * Keep strings exactly as sent, NUL and lone surrogates included (by default they become U+FFFD,
+   * which Postgres can store). For checks that must see what was sent, such as the call id.
+   */
+  exactStrings?: boolean;
+  /**
+   * Nesting allowed (default MAX_NESTING_DEPTH). Only for JSON Callboard wrote itself around values
+   * that were checked when sent, such as a call's merge state, which nests them a few levels deeper.
+   */
+  maxDepth?: number;
+};
+
+export function parseVoxiaJson(text: string, options: ParseOptions = {}): JsonValue {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const maxDepth = options.maxDepth ?? MAX_NESTING_DEPTH;
+  const fast = parseFast(body, maxDepth);
+  if (fast !== undefined) return fast;
+  return new Parser(body, options.exactStrings === true, maxDepth).parseDocument();
+}
+
+/** The hand-written parser alone (for the benchmark and the tests that compare both). */
+export function parseVoxiaJsonSlowly(text: string, options: ParseOptions = {}): JsonValue {
+  return new Parser(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options.exactStrings === true, options.maxDepth ?? MAX_NESTING_DEPTH).parseDocument();
+}
+
+// What JSON.parse might not read exactly, found by cheap scans (each costs a fraction of JSON.parse;
+// a single combined regex cost more than JSON.parse itself). They also match inside strings, which
+// only costs the slow path:
+// - a number of 16 or more digits (up to 15 significant digits always survive a double): a run of
+//   16 digits or dots;
+// - a number with an exponent (1e400): a digit then "e", confirmed as a number token by what
+//   precedes it, since hex ids ("CA5e3…") have digit-e pairs;
+// - an escaped NUL or surrogate, which Postgres cannot store (the hand parser replaces them).
+const LONG_DIGIT_RUN = /[\d.]{16}/;
+const DIGIT_THEN_E = /\d[eE]/;
+const EXPONENT_NUMBER = /(?:^|[:[,])\s*-?\d+(?:\.\d+)?[eE]/;
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
+function mayNeedSlowPath(text: string): boolean {
+  return (
+    LONG_DIGIT_RUN.test(text) ||
+    (DIGIT_THEN_E.test(text) && EXPONENT_NUMBER.test(text)) ||
+    (text.includes("\\u") && UNSTORABLE_ESCAPE.test(text)) ||
+    !text.isWellFormed()
+  );
+}
+
+/** JSON.parse's result when it is exactly what the hand parser would give, else undefined. */
+function parseFast(text: string, maxDepth: number): JsonValue | undefined {
+  if (mayNeedSlowPath(text)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined; // the hand parser reads it (shell constructors) or says where it breaks
+  }
+  return settle(value, 0, maxDepth);
+}
+
+/** Unwraps Extended JSON bottom-up, as the hand parser does; undefined past the depth limit. */
+function settle(value: unknown, depth: number, maxDepth: number): JsonValue | undefined {
+  if (value === null || typeof value !== "object") return value as JsonValue;
+  if (depth + 1 > maxDepth) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item !== null && typeof item === "object") {
+        const settled = settle(item, depth + 1, maxDepth);
+        if (settled === undefined) return undefined;
+        value[i] = settled;
+      }
+    }
+    return value as JsonValue[];
+  }
+  const object = value as Record<string, JsonValue>;
+  for (const key of Object.keys(object)) {
+    const item = object[key];
+    if (item !== null && typeof item === "object") {
+      const settled = settle(item, depth + 1, maxDepth);
+      if (settled === undefined) return undefined;
+      if (settled !== item) Object.defineProperty(object, key, { value: settled, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return unwrapExtendedJson(object);
 }
 
 class Parser {
   private pos = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly exactStrings: boolean,
+    private readonly maxDepth: number,
+  ) {}
 
   parseDocument(): JsonValue {
     this.skipWhitespace();
@@ -167,21 +263,22 @@ class Parser {
       i++;
     }
     this.pos = i + 1;
-    if (!escaped) return storable(this.text.slice(start + 1, i));
+    const keep = this.exactStrings ? (s: string) => s : storable;
+    if (!escaped) return keep(this.text.slice(start + 1, i));
     try {
-      return storable(JSON.parse(this.text.slice(start, i + 1)) as string);
+      return keep(JSON.parse(this.text.slice(start, i + 1)) as string);
     } catch {
       this.pos = start;
       return this.fail("invalid escape sequence in a string");
     }
   }
 
-  private parseNumber(): number {
+  private parseNumber(): number | JsonNumber {
     NUMBER.lastIndex = this.pos;
     const match = NUMBER.exec(this.text);
     if (!match) return this.fail(`invalid number`);
     this.pos += match[0].length;
-    return Number(match[0]);
+    return numberFromToken(match[0]);
   }
 
   private parseLiteral<T extends JsonValue>(word: string, value: T): T {
@@ -232,11 +329,11 @@ class Parser {
   }
 
   private checkDepth(depth: number) {
-    if (depth > MAX_NESTING_DEPTH) {
+    if (depth > this.maxDepth) {
       const { line, column } = lineAndColumn(this.text, this.pos);
       throw new JsonSyntaxError(
         "too_deeply_nested",
-        `JSON nesting is deeper than ${MAX_NESTING_DEPTH} levels at line ${line}, column ${column}`,
+        `JSON nesting is deeper than ${this.maxDepth} levels at line ${line}, column ${column}`,
         this.pos,
         line,
         column,
@@ -290,7 +387,8 @@ function toNumber(arg: JsonValue | undefined): JsonValue {
 
 function toIsoDate(arg: JsonValue | undefined): JsonValue {
   if (arg === undefined) return null;
-  const date = typeof arg === "number" || typeof arg === "string" ? new Date(arg) : null;
+  // Text strictly as ISO 8601 (an offset-less time is UTC, whatever the server's zone); numbers as epoch ms.
+  const date = typeof arg === "number" ? new Date(arg) : typeof arg === "string" ? parseIsoTimestamp(arg) : null;
   return date && !Number.isNaN(date.getTime()) ? date.toISOString() : arg;
 }
 

@@ -1,13 +1,17 @@
 // The one definition of a Voxia webhook payload: which fields exist and how each is read.
 // Tolerant by design: the only thing a delivery must have is a usable call `id`. Numbers may come as
 // strings, booleans as "true"/"false", the summary as objects (current format) or plain strings
-// (older format); unknown values and unknown fields are kept as they are.
-import type { JsonValue } from "./parse-voxia-json";
+// (older format); unknown values and unknown fields are kept as they are, and a known field in a
+// shape this version cannot read is kept as sent in `notUnderstood`, never dropped.
+import { JsonNumber, type JsonValue } from "./parse-voxia-json";
+import { parseIsoTimestamp } from "./iso-timestamp";
+import { stringifyJson } from "./stringify-json";
 import { stageRank } from "./vocabulary";
 
 type JsonObject = { [key: string]: JsonValue };
 
-export type TranscriptEntry = { role: string | null; content: string | null } & JsonObject;
+/** `role` and `content` as text where they are text, else as sent (e.g. an object). */
+export type TranscriptEntry = { role: JsonValue; content: JsonValue } & JsonObject;
 
 export type KeyAnswer = {
   label: string;
@@ -62,6 +66,11 @@ export type VoxiaDelivery = {
   variables: JsonObject | null;
   /** Top-level fields this version does not know, as sent. */
   extra: JsonObject | null;
+  /**
+   * Known fields sent in a shape this version cannot read (a summary that is an array, a createdAt
+   * that is no date), keyed by their path ("summary", "contact.data", "summary.Budget.order").
+   */
+  notUnderstood: JsonObject | null;
 };
 
 export type PayloadProblem = { field: string; message: string };
@@ -84,8 +93,14 @@ export function readVoxiaDelivery(
       problem: { field: "(body)", message: `the body must be a JSON object describing one call, not ${describe(body)}` },
     };
   }
-  const rawId = Object.hasOwn(body, "id") ? body.id : body._id;
-  const id = typeof rawId === "number" && Number.isFinite(rawId) ? String(rawId) : typeof rawId === "string" ? rawId.trim() : null;
+  const rawId = sentId(body);
+  // Surrounding spaces are not part of an id (README, "Webhook contract"); the acknowledgement
+  // names the id as stored. A number keeps its digits: 67212411941217521949 is that id, exactly.
+  const id =
+    typeof rawId === "number" && Number.isFinite(rawId) ? String(rawId)
+    : rawId instanceof JsonNumber ? rawId.text
+    : typeof rawId === "string" ? rawId.trim()
+    : null;
   if (!id) {
     return {
       ok: false,
@@ -101,21 +116,33 @@ export function readVoxiaDelivery(
   if (id.length > MAX_ID_LENGTH) {
     return { ok: false, problem: { field: "id", message: `the call "id" is longer than ${MAX_ID_LENGTH} characters` } };
   }
+  const unstorable = unstorableIdProblem(id);
+  if (unstorable) return { ok: false, problem: unstorable };
 
-  const campaign = objectOrNull(body.campaign);
-  const contact = objectOrNull(body.contact);
-  const contactStatus = objectOrNull(body.contactStatus);
-  const interested = objectOrNull(body.interested);
-  const twilio = objectOrNull(body.twilio);
-  const variables = objectOrNull(body.variables);
-  const summary = objectOrNull(body.summary);
+  const notUnderstood: JsonObject = {};
+  // A value that is there (not null, not blank text) but that `reader` cannot read is kept as sent.
+  const read = <T>(path: string, value: JsonValue | undefined, reader: (v: JsonValue | undefined) => T | null): T | null => {
+    const result = reader(value);
+    if (result === null && value !== undefined && value !== null && !(typeof value === "string" && value.trim() === "")) {
+      Object.defineProperty(notUnderstood, path, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  };
+
+  const campaign = read("campaign", body.campaign, objectOrNull);
+  const contact = read("contact", body.contact, objectOrNull);
+  const contactStatus = read("contactStatus", body.contactStatus, objectOrNull);
+  const interested = read("interested", body.interested, objectOrNull);
+  const twilio = read("twilio", body.twilio, objectOrNull);
+  const variables = read("variables", body.variables, objectOrNull);
+  const summary = read("summary", body.summary, objectOrNull);
 
   const fields = {
-    webhookEvent: text(body.webhookEvent),
-    status: text(body.status),
-    callStatus: text(body.callStatus),
-    postProcessStatus: text(body.postProcessStatus),
-    hangUpReason: text(body.hangUpReason),
+    webhookEvent: read("webhookEvent", body.webhookEvent, text),
+    status: read("status", body.status, text),
+    callStatus: read("callStatus", body.callStatus, text),
+    postProcessStatus: read("postProcessStatus", body.postProcessStatus, text),
+    hangUpReason: read("hangUpReason", body.hangUpReason, text),
   };
 
   const extraEntries = Object.entries(body).filter(([key]) => !KNOWN_FIELDS.has(key));
@@ -126,67 +153,107 @@ export function readVoxiaDelivery(
       id,
       ...fields,
       stageRank: stageRank(fields),
-      createdAt: date(body.createdAt),
-      campaignId: text(campaign?.id),
-      campaignName: text(campaign?.name),
-      contactId: text(contact?.id),
+      // An impossible date ("2024-02-30") is no date: the call is dated by receipt, the text kept.
+      createdAt: read("createdAt", body.createdAt, date),
+      campaignId: read("campaign.id", campaign?.id, text),
+      campaignName: read("campaign.name", campaign?.name, text),
+      contactId: read("contact.id", contact?.id, text),
       // The older format carries the contact's name and number in `variables`.
-      contactName: text(contact?.name) ?? text(variables?.name) ?? text(variables?.contactName),
+      contactName: read("contact.name", contact?.name, text) ?? text(variables?.name) ?? text(variables?.contactName),
       contactPhone:
-        text(contact?.phoneNumber) ?? text(variables?.phoneNumber) ?? text(variables?.phone) ?? text(variables?.phone_number),
-      contactData: objectOrNull(contact?.data),
-      duration: number(body.duration),
-      totalDuration: number(body.totalDuration),
-      callMeLater: boolean(contactStatus?.callMeLater),
-      doNotCall: boolean(contactStatus?.doNotCall),
-      wrongNumber: boolean(contactStatus?.wrongNumber),
-      interestedReached: boolean(interested?.reached),
-      interestedDescription: text(interested?.description),
-      isTestCall: boolean(body.isTestCall),
-      phoneFrom: text(body.phoneFrom),
-      organizationId: text(body.organizationId),
-      twilioAccountSid: text(twilio?.accountSid),
-      twilioCallSessionId: text(twilio?.callSessionId),
-      sessionId: text(body.sessionId),
-      webhookUrl: text(body.webhookUrl),
-      slackUrl: text(body.slackUrl),
-      webhookEvents: arrayOrNull(body.webhookEvents),
-      webhookStatuses: arrayOrNull(body.webhookStatuses),
-      transcript: transcript(body.transcript),
+        read("contact.phoneNumber", contact?.phoneNumber, text) ?? text(variables?.phoneNumber) ?? text(variables?.phone) ?? text(variables?.phone_number),
+      contactData: read("contact.data", contact?.data, objectOrNull),
+      duration: read("duration", body.duration, number),
+      totalDuration: read("totalDuration", body.totalDuration, number),
+      callMeLater: read("contactStatus.callMeLater", contactStatus?.callMeLater, boolean),
+      doNotCall: read("contactStatus.doNotCall", contactStatus?.doNotCall, boolean),
+      wrongNumber: read("contactStatus.wrongNumber", contactStatus?.wrongNumber, boolean),
+      interestedReached: read("interested.reached", interested?.reached, boolean),
+      interestedDescription: read("interested.description", interested?.description, text),
+      isTestCall: read("isTestCall", body.isTestCall, boolean),
+      phoneFrom: read("phoneFrom", body.phoneFrom, text),
+      organizationId: read("organizationId", body.organizationId, text),
+      twilioAccountSid: read("twilio.accountSid", twilio?.accountSid, text),
+      twilioCallSessionId: read("twilio.callSessionId", twilio?.callSessionId, text),
+      sessionId: read("sessionId", body.sessionId, text),
+      webhookUrl: read("webhookUrl", body.webhookUrl, text),
+      slackUrl: read("slackUrl", body.slackUrl, text),
+      webhookEvents: read("webhookEvents", body.webhookEvents, arrayOrNull),
+      webhookStatuses: read("webhookStatuses", body.webhookStatuses, arrayOrNull),
+      transcript: read("transcript", body.transcript, transcript),
       summary,
-      answers: summary ? keyAnswers(summary) : [],
-      events: events(body.events),
-      conversationFlow: arrayOrNull(body.conversationFlow),
+      answers: summary ? keyAnswers(summary, read) : [],
+      events: read("events", body.events, events),
+      conversationFlow: read("conversationFlow", body.conversationFlow, arrayOrNull),
       variables,
       extra: extraEntries.length > 0 ? Object.fromEntries(extraEntries) : null,
+      notUnderstood: Object.keys(notUnderstood).length > 0 ? notUnderstood : null,
     },
   };
+}
+
+type Read = <T>(path: string, value: JsonValue | undefined, reader: (v: JsonValue | undefined) => T | null) => T | null;
+
+function sentId(body: JsonObject): JsonValue | undefined {
+  return Object.hasOwn(body, "id") ? body.id : body._id;
+}
+
+/**
+ * An id that cannot be stored and read back exactly: Postgres text holds no NUL or lone surrogate,
+ * and "." and ".." are path segments a URL cannot carry (they are resolved away before any server
+ * sees them), so GET /api/calls/{id} could never find the call.
+ */
+function unstorableIdProblem(id: string): PayloadProblem | null {
+  if (id === "." || id === "..") {
+    return { field: "id", message: `the call "id" cannot be "${id}": a call must be readable at /api/calls/{id}, and a URL cannot carry "${id}" as a path segment` };
+  }
+  if (id.includes("\u0000") || !id.isWellFormed()) {
+    return { field: "id", message: 'the call "id" contains a NUL character or an unpaired UTF-16 surrogate, which cannot be stored exactly' };
+  }
+  return null;
+}
+
+/**
+ * The parser keeps only text Postgres can store, so NUL and lone surrogates arrive here as U+FFFD
+ * (README, "Webhook contract"). For the id that would merge "a\u0000" into "a\uFFFD": when the
+ * id holds a U+FFFD, `exact` (the body parsed with exactStrings) tells whether it was sent so.
+ */
+export function idRewrittenProblem(delivery: VoxiaDelivery, exact: () => JsonValue): PayloadProblem | null {
+  if (!delivery.id.includes("\uFFFD")) return null;
+  const body = exact();
+  const raw = body !== null && typeof body === "object" && !Array.isArray(body) && !(body instanceof JsonNumber) ? sentId(body) : undefined;
+  return typeof raw === "string" ? unstorableIdProblem(raw.trim()) : null;
 }
 
 function transcript(value: JsonValue | undefined): TranscriptEntry[] | null {
   if (!Array.isArray(value)) return null;
   return value.map((entry) => {
     if (isObject(entry)) {
-      return { ...entry, role: text(entry.role) ?? text(entry.speaker), content: text(entry.content) ?? text(entry.text) ?? text(entry.message) };
+      // A role or content that is not text (an object, a number) is kept as sent.
+      return {
+        ...entry,
+        role: text(entry.role) ?? text(entry.speaker) ?? entry.role ?? null,
+        content: text(entry.content) ?? text(entry.text) ?? text(entry.message) ?? entry.content ?? null,
+      };
     }
-    // A bare string line: keep it, with no role.
-    return { role: null, content: text(entry) };
+    // A bare line: keep it, with no role.
+    return { role: null, content: text(entry) ?? entry };
   });
 }
 
 /** Summary entries: `{description, options, order, type, value}` now, a plain string in the older format. */
-function keyAnswers(summary: JsonObject): KeyAnswer[] {
+function keyAnswers(summary: JsonObject, read: Read): KeyAnswer[] {
   return Object.entries(summary).map(([label, entry]) => {
     if (isObject(entry)) {
       const value = entry.value ?? null;
       return {
         label,
-        type: text(entry.type),
+        type: read(`summary.${label}.type`, entry.type, text),
         value,
         valueText: valueText(value),
-        order: integer(entry.order),
-        description: text(entry.description),
-        options: arrayOrNull(entry.options),
+        order: read(`summary.${label}.order`, entry.order, integer),
+        description: read(`summary.${label}.description`, entry.description, text),
+        options: read(`summary.${label}.options`, entry.options, arrayOrNull),
       };
     }
     return { label, type: null, value: entry ?? null, valueText: valueText(entry ?? null), order: null, description: null, options: null };
@@ -205,12 +272,12 @@ function events(value: JsonValue | undefined): CallEventEntry[] | null {
 function valueText(value: JsonValue): string | null {
   if (value === null) return null;
   if (typeof value === "string") return value.trim() === "" ? null : value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || value instanceof JsonNumber) return String(value);
+  return stringifyJson(value);
 }
 
 function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber);
 }
 
 function objectOrNull(value: JsonValue | undefined): JsonObject | null {
@@ -225,16 +292,24 @@ function arrayOrNull(value: JsonValue | undefined): JsonValue[] | null {
 function text(value: JsonValue | undefined): string | null {
   if (typeof value === "string") return value.trim() === "" ? null : value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (value instanceof JsonNumber) return value.text;
   if (typeof value === "boolean") return String(value);
   return null;
 }
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * A number for a float8 column: a JsonNumber as its nearest double (a 20-digit duration keeps its
+ * magnitude); one beyond a double's range (1e400) is no number here, and is kept in notUnderstood.
+ */
 function number(value: JsonValue | undefined): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "string" && NUMERIC.test(value.trim())) return Number(value.trim());
-  return null;
+  const n =
+    typeof value === "number" ? value
+    : value instanceof JsonNumber ? value.valueOf()
+    : typeof value === "string" && NUMERIC.test(value.trim()) ? Number(value.trim())
+    : null;
+  return n !== null && Number.isFinite(n) ? n : null;
 }
 
 function integer(value: JsonValue | undefined): number | null {
@@ -255,8 +330,9 @@ function boolean(value: JsonValue | undefined): boolean | null {
 }
 
 function date(value: JsonValue | undefined): Date | null {
-  if (typeof value !== "string" && typeof value !== "number") return null;
-  const parsed = new Date(value);
+  // ISO 8601 read strictly; a time without an offset is UTC whatever the server's zone. Numbers are epoch ms.
+  const parsed = typeof value === "string" ? parseIsoTimestamp(value) : typeof value === "number" ? new Date(value) : null;
+  if (!parsed) return null;
   const time = parsed.getTime();
   // Postgres timestamptz holds years 4713 BC – 294276 AD; anything odd is treated as "not said".
   if (Number.isNaN(time) || parsed.getUTCFullYear() < 1970 || parsed.getUTCFullYear() > 9999) return null;
@@ -266,5 +342,6 @@ function date(value: JsonValue | undefined): Date | null {
 function describe(value: JsonValue): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
+  if (value instanceof JsonNumber) return "a number";
   return `a ${typeof value}`;
 }

@@ -97,6 +97,7 @@ test("every field of every model is written and read back through the generated 
     conversationFlow: [{ step: 1 }],
     variables: { name: "John" },
     extra: { unknown: { nested: [1, "two"] } },
+    notUnderstood: { summary: ["not", "an", "object"] },
     deliveryCount: 3,
     firstReceivedAt: at,
     lastReceivedAt: later,

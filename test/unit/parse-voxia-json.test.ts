@@ -2,7 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { JsonSyntaxError, MAX_NESTING_DEPTH, parseVoxiaJson } from "../../lib/voxia/parse-voxia-json.ts";
+import { JsonNumber, JsonSyntaxError, MAX_NESTING_DEPTH, parseVoxiaJson, parseVoxiaJsonSlowly } from "../../lib/voxia/parse-voxia-json.ts";
+import { jsonParam, stringifyJson } from "../../lib/voxia/stringify-json.ts";
+import { parseIsoTimestamp } from "../../lib/voxia/iso-timestamp.ts";
 
 const ACCEPTED: [name: string, text: string, expected: unknown][] = [
   ["plain JSON", '{"a": [1, 2.5, -3e2, true, false, null, "x"]}', { a: [1, 2.5, -300, true, false, null, "x"] }],
@@ -25,6 +27,16 @@ const ACCEPTED: [name: string, text: string, expected: unknown][] = [
   ["an object with $numberInt and more keys stays an object", '{"n": {"$numberInt": "1", "x": 2}}', { n: { $numberInt: "1", x: 2 } }],
   ["NUL and lone surrogates become U+FFFD", '{"s": "a\\u0000b\\ud800"}', { s: "a\uFFFDb\uFFFD" }],
   ["__proto__ stays an own key", '{"__proto__": {"x": 1}}', JSON.parse('{"__proto__": {"x": 1}}')],
+  ["an integer beyond 2^53 keeps its digits", '{"id": 67212411941217521949}', { id: new JsonNumber("67212411941217521949") }],
+  ["2^53 + 1 keeps its digits", "[9007199254740993]", [new JsonNumber("9007199254740993")]],
+  ["a double's exact integer stays a number", "[9007199254740992, 1e21]", [9007199254740992, 1e21]],
+  ["a decimal a double rounds keeps its digits", "[0.1000000000000000055511151231257827]", [new JsonNumber("0.1000000000000000055511151231257827")]],
+  ["a decimal a double holds stays a number", "[0.1, 1.50, -3e2, 2.5e-3]", [0.1, 1.5, -300, 0.0025]],
+  ["1e400 keeps its text", '{"v": 1e400}', { v: new JsonNumber("1e400") }],
+  ["1e-400 keeps its text", '{"v": -1e-400}', { v: new JsonNumber("-1e-400") }],
+  ["a big number inside a constructor", '{"n": NumberLong(12345678901234567890)}', { n: new JsonNumber("12345678901234567890") }],
+  ["an offset-less ISODate is UTC", '{"d": ISODate("2024-03-11T14:56:41")}', { d: "2024-03-11T14:56:41.000Z" }],
+  ["an impossible ISODate stays text", '{"d": ISODate("2024-02-30T10:00:00Z")}', { d: "2024-02-30T10:00:00Z" }],
 ];
 
 for (const [name, text, expected] of ACCEPTED) {
@@ -108,3 +120,73 @@ test("never throws anything but a JsonSyntaxError, whatever the input (property)
     { numRuns: 2000 },
   );
 });
+
+test("the fast path and the hand parser agree, big numbers and Extended JSON included (property)", () => {
+  const bigNumber = fc.oneof(
+    fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map((n) => n.toString()),
+    fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: -500, max: 500 })).map(([m, e]) => `${m}e${e}`),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => String(n)),
+  );
+  const wrapper = fc.tuple(fc.constantFrom("$numberInt", "$numberLong", "$numberDouble", "$date", "$oid"), fc.oneof(fc.string(), bigNumber)).map(([k, v]) => `{"${k}": ${JSON.stringify(v)}}`);
+  const leaf = fc.oneof(bigNumber, wrapper, fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)));
+  const doc = fc.array(fc.tuple(fc.string({ maxLength: 8 }), leaf), { maxLength: 6 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(", ")}}`);
+  fc.assert(
+    fc.property(doc, (text) => {
+      assert.deepEqual(parseVoxiaJson(text), parseVoxiaJsonSlowly(text));
+      // And the digits survive a write and a read.
+      assert.deepEqual(parseVoxiaJson(stringifyJson(parseVoxiaJson(text))), parseVoxiaJson(text));
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test("the fast path keeps the depth limit: 65 levels of valid JSON are refused with the hand parser's error", () => {
+  const text = "[".repeat(MAX_NESTING_DEPTH + 1) + "]".repeat(MAX_NESTING_DEPTH + 1);
+  assert.throws(() => parseVoxiaJson(text), (error: unknown) => error instanceof JsonSyntaxError && error.code === "too_deeply_nested" && error.column === MAX_NESTING_DEPTH + 1);
+});
+
+test("exactStrings keeps NUL and lone surrogates as sent", () => {
+  assert.deepEqual(parseVoxiaJson('{"id": "a\\u0000\\ud800"}', { exactStrings: true }), { id: "a\u0000\ud800" });
+});
+
+test("stringifyJson writes JsonNumbers as their digits, pretty-printed like JSON.stringify", () => {
+  const value = { id: new JsonNumber("67212411941217521949"), list: [1, new JsonNumber("1e400"), "x"], when: new Date(0), empty: {} };
+  const plain = { id: "67212411941217521949", list: [1, "1e400", "x"], when: new Date(0), empty: {} };
+  assert.equal(stringifyJson(value), '{"id":67212411941217521949,"list":[1,1e400,"x"],"when":"1970-01-01T00:00:00.000Z","empty":{}}');
+  assert.equal(stringifyJson(value, 2), JSON.stringify(plain, null, 2).replace('"67212411941217521949"', "67212411941217521949").replace('"1e400"', "1e400"));
+  assert.equal(stringifyJson({ a: 1 }), '{"a":1}');
+  const proto = parseVoxiaJson('{"__proto__": {"n": 12345678901234567890}}');
+  assert.equal(stringifyJson(proto), '{"__proto__":{"n":12345678901234567890}}');
+});
+
+test("jsonParam writes a number Postgres would write out in more than 128 digits as its text", () => {
+  const numbers = ["1e127", "1e128", "1e400", "1e200000", "-1e-127", "-1e-128", "1.5e-120", "67212411941217521949", "0.1000000000000000055511151231257827"];
+  assert.equal(
+    jsonParam(numbers.map((n) => new JsonNumber(n))),
+    '[1e127,"1e128","1e400","1e200000",-1e-127,"-1e-128",1.5e-120,67212411941217521949,0.1000000000000000055511151231257827]',
+  );
+});
+
+const TIMESTAMPS: [text: string, iso: string | null][] = [
+  ["2024-03-11T14:56:41.642Z", "2024-03-11T14:56:41.642Z"],
+  ["2024-03-11T14:56:41", "2024-03-11T14:56:41.000Z"],
+  ["2024-03-11 14:56", "2024-03-11T14:56:00.000Z"],
+  ["2024-03-11", "2024-03-11T00:00:00.000Z"],
+  ["2024-03-11T14:56:41+09:00", "2024-03-11T05:56:41.000Z"],
+  ["2024-03-11T14:56:41-0530", "2024-03-11T20:26:41.000Z"],
+  ["2024-03-11T14:56:41.1234567Z", "2024-03-11T14:56:41.123Z"],
+  ["2024-02-29T10:00:00Z", "2024-02-29T10:00:00.000Z"],
+  ["2024-02-30T10:00:00Z", null],
+  ["2023-02-29T10:00:00Z", null],
+  ["2024-04-31", null],
+  ["2024-13-01", null],
+  ["2024-03-11T24:00:00Z", null],
+  ["2024-03-11T14:60:00Z", null],
+  ["March 11, 2024", null],
+  ["2024-3-11", null],
+];
+for (const [text, iso] of TIMESTAMPS) {
+  test(`parseIsoTimestamp(${JSON.stringify(text)}) is ${iso}`, () => {
+    assert.equal(parseIsoTimestamp(text)?.toISOString() ?? null, iso);
+  });
+}

@@ -2,7 +2,7 @@
 // the call id can), and how each tolerated variation is read.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseVoxiaJson, type JsonValue } from "../../lib/voxia/parse-voxia-json.ts";
+import { JsonNumber, parseVoxiaJson, type JsonValue } from "../../lib/voxia/parse-voxia-json.ts";
 import { readVoxiaDelivery, type VoxiaDelivery } from "../../lib/voxia/voxia-payload.ts";
 import { PUBLISHED_EXAMPLE_BYTES } from "../support/voxia-fixtures.ts";
 
@@ -24,6 +24,10 @@ const UNUSABLE: [name: string, body: JsonValue, field: string, message: RegExp][
   ["an array id", { id: ["a"] }, "id", /not an array/],
   ["an object id", { id: { a: 1 } }, "id", /not a object/],
   ["an id too long", { id: "x".repeat(256) }, "id", /longer than 255/],
+  ["the id .", { id: "." }, "id", /cannot be "\."/],
+  ["the id .. with spaces", { id: " .. " }, "id", /cannot be "\.\."/],
+  ["an id with NUL", { id: "a\u0000" }, "id", /NUL character or an unpaired UTF-16 surrogate/],
+  ["an id with a lone surrogate", { _id: "\ud800x" }, "id", /NUL character or an unpaired UTF-16 surrogate/],
   ["a null id even with _id present", { id: null, _id: "x" }, "id", /not null/],
 ];
 
@@ -39,6 +43,8 @@ for (const [name, body, field, message] of UNUSABLE) {
 
 test("an id may be a number, an _id, or padded with spaces", () => {
   assert.equal(read({ id: 12345 }).id, "12345");
+  assert.equal(read(parseVoxiaJson('{"id": 67212411941217521949}')).id, "67212411941217521949");
+  assert.equal(read({ id: "a\uFFFD" }).id, "a\uFFFD");
   assert.equal(read({ _id: "abc" }).id, "abc");
   assert.equal(read({ id: "  abc  " }).id, "abc");
   assert.equal(read({ id: "x".repeat(255) }).id.length, 255);
@@ -103,6 +109,26 @@ const FIELDS: [name: string, body: Record<string, JsonValue>, check: (d: VoxiaDe
     assert.equal(d.answers[0]?.order, null)],
   ["fields of the wrong type are left unset, not refused", { campaign: "camp", contact: [1], transcript: "hello", summary: [] }, (d) =>
     assert.deepEqual([d.campaignId, d.contactName, d.transcript, d.summary], [null, null, null, null])],
+  ["fields of the wrong type are kept as sent in notUnderstood", { campaign: "camp", contact: { name: { first: "A" } }, summary: [], createdAt: "2024-02-30T10:00:00Z", duration: "12 min" }, (d) =>
+    assert.deepEqual(d.notUnderstood, { campaign: "camp", "contact.name": { first: "A" }, summary: [], createdAt: "2024-02-30T10:00:00Z", duration: "12 min" })],
+  ["blank and null values are not 'not understood'", { status: " ", phoneFrom: null, duration: "" }, (d) => assert.equal(d.notUnderstood, null)],
+  ["a key question's unreadable order is kept", { summary: { Q: { order: "first", value: true } } }, (d) =>
+    assert.deepEqual(d.notUnderstood, { "summary.Q.order": "first" })],
+  ["big numbers: ids as their digits, durations as the nearest double, values exactly", {
+    contact: { id: new JsonNumber("12345678901234567890"), name: "N" },
+    duration: new JsonNumber("123456789012345678901"),
+    totalDuration: new JsonNumber("1e400"),
+    summary: { Big: { value: new JsonNumber("1e400") }, Plain: new JsonNumber("98765432109876543210") },
+  }, (d) => {
+    assert.equal(d.contactId, "12345678901234567890");
+    assert.equal(d.duration, 123456789012345678901);
+    assert.equal(d.totalDuration, null);
+    assert.deepEqual(d.notUnderstood, { totalDuration: new JsonNumber("1e400") });
+    assert.deepEqual(d.answers.map((a) => [a.value, a.valueText]), [[new JsonNumber("1e400"), "1e400"], [new JsonNumber("98765432109876543210"), "98765432109876543210"]]);
+  }],
+  ["a createdAt without an offset is UTC", { createdAt: "2024-03-11T14:56:41" }, (d) => assert.equal(d.createdAt?.toISOString(), "2024-03-11T14:56:41.000Z")],
+  ["transcript roles and contents that are not text are kept", { transcript: [{ role: { n: 1 }, content: [1, 2] }, [3]] }, (d) =>
+    assert.deepEqual(d.transcript?.map((t) => [t.role, t.content]), [[{ n: 1 }, [1, 2]], [null, [3]]])],
 ];
 
 for (const [name, body, check] of FIELDS) {

@@ -11,6 +11,7 @@ import { getCall } from "@/lib/calls/get-call";
 import { getAdjacentCalls } from "@/lib/calls/get-adjacent-calls";
 import { formatDuration } from "@/lib/ui/format";
 import { humanize } from "@/lib/voxia/vocabulary";
+import { JsonNumber } from "@/lib/voxia/json-number";
 import { LocalTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 import { YesNo } from "@/components/calls/calls-table";
@@ -48,8 +49,10 @@ export async function generateMetadata({ params }: PageProps<"/calls/[id]">): Pr
 const dash = <span className="text-slate-500">—</span>;
 const show = (value: string | null | undefined) => (value ? <span className="[overflow-wrap:anywhere]">{value}</span> : dash);
 const showEnum = (value: string | null | undefined) => (value ? <span title={value}>{humanize(value)}</span> : dash);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof JsonNumber);
 const isEmpty = (value: unknown) =>
-  value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === "object" && Object.keys(value).length === 0);
+  value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
 
 export default async function CallPage({ params, searchParams }: PageProps<"/calls/[id]">) {
   await requireViewer();
@@ -58,8 +61,9 @@ export default async function CallPage({ params, searchParams }: PageProps<"/cal
   const filters = parseCallFiltersLeniently(await searchParams);
   const query = serializeCallFilters(filters).toString();
   const suffix = query ? `?${query}` : "";
-  const contactData = call.contact.data && typeof call.contact.data === "object" && !Array.isArray(call.contact.data) ? Object.entries(call.contact.data) : [];
+  const contactData = isPlainObject(call.contact.data) ? Object.entries(call.contact.data) : [];
   const title = call.contact.name || call.contact.phoneNumber || call.id;
+  const notUnderstood = isPlainObject(call.notUnderstood) ? Object.entries(call.notUnderstood) : [];
 
   return (
     <div className="space-y-4">
@@ -122,6 +126,15 @@ export default async function CallPage({ params, searchParams }: PageProps<"/cal
           />
         </SectionCard>
       </div>
+
+      {notUnderstood.length > 0 && (
+        <SectionCard title="Sent but not understood" id="not-understood">
+          <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+            Voxia sent these fields in a shape this version cannot read. They are kept exactly as sent and are not used anywhere else on this page.
+          </p>
+          <FieldList fields={notUnderstood.map(([path, value]) => [path, <JsonValue key={path} value={value} />] as [string, React.ReactNode])} />
+        </SectionCard>
+      )}
 
       <SectionCard title="Key questions" id="key-questions">
         <KeyQuestionsTable questions={call.keyQuestions} />

@@ -2,6 +2,7 @@
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { getCall } from "@/lib/calls/get-call";
+import { stringifyJson } from "@/lib/voxia/stringify-json";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +12,6 @@ export async function GET(request: Request, context: RouteContext<"/api/calls/[i
   const { id } = await context.params;
   const call = await getCall(id);
   if (!call) return apiError(404, "not_found", `no call with id "${id}" has been received`);
-  return Response.json(call);
+  // Not Response.json: numbers Voxia sent beyond a double's precision are written with all their digits.
+  return new Response(stringifyJson(call), { headers: { "Content-Type": "application/json" } });
 }

@@ -1,0 +1,57 @@
+// A call's JSON columns as stored, numbers with all their digits. Prisma hands Json columns to
+// JSON.parse, which rounds 67212411941217521949 to 67212411941217520000; so these columns are read
+// as text through the same pool and parsed with Voxia's parser, which keeps such numbers as
+// JsonNumber. Each column is parsed on its own, so a value nests no deeper than it did when sent.
+import { db } from "@/lib/db/client";
+import { parseVoxiaJson, type JsonValue } from "@/lib/voxia/parse-voxia-json";
+
+export type CallJsonColumns = {
+  contactData: JsonValue;
+  webhookEvents: JsonValue;
+  webhookStatuses: JsonValue;
+  conversationFlow: JsonValue;
+  variables: JsonValue;
+  transcript: JsonValue;
+  summary: JsonValue;
+  extra: JsonValue;
+  notUnderstood: JsonValue;
+  /** Key-question value and options by label. */
+  answers: Map<string, { value: JsonValue; options: JsonValue }>;
+  /** Event data by position. */
+  events: Map<number, JsonValue>;
+};
+
+type Row = Record<Exclude<keyof CallJsonColumns, "answers" | "events">, string | null> & { answers: string | null; events: string | null };
+
+export async function readCallJson(id: string): Promise<CallJsonColumns | null> {
+  const { rows } = await db().pool.query<Row>(
+    `SELECT contact_data::text AS "contactData", webhook_events::text AS "webhookEvents",
+       webhook_statuses::text AS "webhookStatuses", conversation_flow::text AS "conversationFlow",
+       variables::text AS variables, transcript::text AS transcript, summary::text AS summary,
+       extra::text AS extra, not_understood::text AS "notUnderstood",
+       (SELECT json_agg(json_build_array(a.label, a.value, a.options))::text FROM call_answers a WHERE a.call_id = c.id) AS answers,
+       (SELECT json_agg(json_build_array(e.position, e.data))::text FROM call_events e WHERE e.call_id = c.id) AS events
+     FROM calls c WHERE c.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const parse = (text: string | null): JsonValue => (text === null ? null : parseVoxiaJson(text));
+  const answers = new Map<string, { value: JsonValue; options: JsonValue }>();
+  for (const [label, value, options] of (parse(row.answers) ?? []) as [string, JsonValue, JsonValue][]) answers.set(label, { value, options });
+  const events = new Map<number, JsonValue>();
+  for (const [position, data] of (parse(row.events) ?? []) as [number, JsonValue][]) events.set(position, data);
+  return {
+    contactData: parse(row.contactData),
+    webhookEvents: parse(row.webhookEvents),
+    webhookStatuses: parse(row.webhookStatuses),
+    conversationFlow: parse(row.conversationFlow),
+    variables: parse(row.variables),
+    transcript: parse(row.transcript),
+    summary: parse(row.summary),
+    extra: parse(row.extra),
+    notUnderstood: parse(row.notUnderstood),
+    answers,
+    events,
+  };
+}
