@@ -91,7 +91,7 @@ export function mergeInto(state: MergeState | null, received: ReceivedDelivery):
     const value = delivery[field];
     if (value === null || value === undefined) continue;
     const current = fields[field];
-    if (!current || isLater(at, current)) fields[field] = { value: value instanceof Date ? value.toISOString() : (value as JsonValue), ...at };
+    if (!current || isLater(at, current)) fields[field] = { value: value instanceof Date ? value.toISOString() : value, ...at };
   }
   const objects = { ...state.objects };
   for (const field of MERGED_OBJECTS) {
