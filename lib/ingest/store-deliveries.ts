@@ -141,9 +141,10 @@ function storedBytes(state: MergeState | null): number {
 
 /** calls.merge_state as read back (jsonb's text): the counterpart of jsonParam. */
 // With Voxia's parser, not JSON.parse: the state's values keep every number's digits (JsonNumber).
-function parseStoredJson(text: string): StoredMergeState {
-  // The state wraps each value a few levels deep (objects.contactData.key → [value, source]).
-  return parseVoxiaJson(text, { maxDepth: MAX_NESTING_DEPTH + 8 }) as unknown as StoredMergeState;
+export function parseStoredJson(text: string): StoredMergeState {
+  // The state wraps each value a few levels deep (objects.contactData.key → [value, source]). Plain
+  // JSON: unknown fields {"$oid": …} are stored as {"$oid": [value, source]}, no wrapper to unwrap.
+  return parseVoxiaJson(text, { maxDepth: MAX_NESTING_DEPTH + 8, extendedJson: false }) as unknown as StoredMergeState;
 }
 
 /**
