@@ -100,6 +100,17 @@ test("a call stored before merge states existed is folded from its log at its ne
   assert.deepEqual(call, { delivery_count: DELIVERIES + 1, duration: (JSON.parse(winner) as { duration: number }).duration, has_state: true });
 });
 
+test("a call stored before merge states existed gets its state from a duplicate delivery too (not re-read at every one)", { timeout: 60_000 }, async () => {
+  await database.query(`UPDATE calls SET merge_state = NULL WHERE id = $1`, [POISON]);
+  const again = await post(poisonBody(POISON, 1));
+  assert.deepEqual([again.status, again.json.duplicate], [200, true]);
+  const [call] = await database.query<{ delivery_count: number; has_state: boolean }>(
+    `SELECT delivery_count, merge_state IS NOT NULL AS has_state FROM calls WHERE id = $1`,
+    [POISON],
+  );
+  assert.deepEqual(call, { delivery_count: DELIVERIES + 1, has_state: true });
+});
+
 test("a call whose merged state would outgrow its limit is refused with 413 call_too_large; what was acknowledged stays", { timeout: 60_000 }, async () => {
   // Each delivery adds a new ~0.9 MB unknown field: merged key by key, the call grows with each one.
   const grow = (i: number) => JSON.stringify({ id: "growing", webhookEvent: "HANG_UP", [`field${i}`]: "g".repeat(900_000) });
