@@ -36,7 +36,8 @@ export async function readCallJson(id: string): Promise<CallJsonColumns | null> 
   );
   const row = rows[0];
   if (!row) return null;
-  const parse = (text: string | null): JsonValue => (text === null ? null : parseVoxiaJson(text));
+  // Plain JSON: values were unwrapped on the way in, so unknown fields {"$date": …} stay an object.
+  const parse = (text: string | null): JsonValue => (text === null ? null : parseVoxiaJson(text, { extendedJson: false }));
   const answers = new Map<string, { value: JsonValue; options: JsonValue }>();
   for (const [label, value, options] of (parse(row.answers) ?? []) as [string, JsonValue, JsonValue][]) answers.set(label, { value, options });
   const events = new Map<number, JsonValue>();

@@ -96,6 +96,13 @@ async function storeInTransaction(sql: SqlRunner, items: AcceptedDelivery[]): Pr
     }
     if (state && state !== before) changed.push(state);
   }
+  // A call folded from its log above is written back even when nothing new of it was stored (a
+  // duplicate, a refusal): else each such delivery would re-read its whole history again.
+  const written = new Set(changed.map((s) => s.id));
+  for (const id of unfolded) {
+    const state = states.get(id);
+    if (state && !written.has(id)) changed.push(state);
+  }
 
   if (accepted.length > 0) {
     const rows = accepted.map((d) => ({
@@ -118,8 +125,8 @@ async function storeInTransaction(sql: SqlRunner, items: AcceptedDelivery[]): Pr
     // Only if a body was stored meanwhile under another call id (an instance whose parser reads it
     // differently): the states folded above would count it twice. Nothing is written; the batch is retried.
     if (inserted !== rows.length) throw Object.assign(new Error("a delivery was stored concurrently under another call"), { code: "40001" });
-    await writeCallStates(sql, changed.map(callStateOf));
   }
+  if (changed.length > 0) await writeCallStates(sql, changed.map(callStateOf));
 
   const seen = new Set<string>();
   return items.map((item) => {
@@ -141,9 +148,10 @@ function storedBytes(state: MergeState | null): number {
 
 /** calls.merge_state as read back (jsonb's text): the counterpart of jsonParam. */
 // With Voxia's parser, not JSON.parse: the state's values keep every number's digits (JsonNumber).
-function parseStoredJson(text: string): StoredMergeState {
-  // The state wraps each value a few levels deep (objects.contactData.key → [value, source]).
-  return parseVoxiaJson(text, { maxDepth: MAX_NESTING_DEPTH + 8 }) as unknown as StoredMergeState;
+export function parseStoredJson(text: string): StoredMergeState {
+  // The state wraps each value a few levels deep (objects.contactData.key → [value, source]). Plain
+  // JSON: unknown fields {"$oid": …} are stored as {"$oid": [value, source]}, no wrapper to unwrap.
+  return parseVoxiaJson(text, { maxDepth: MAX_NESTING_DEPTH + 8, extendedJson: false }) as unknown as StoredMergeState;
 }
 
 /**

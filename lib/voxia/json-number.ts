@@ -42,7 +42,12 @@ export function numberFromToken(token: string): number | JsonNumber {
   const n = Number(token);
   // Up to 15 significant digits without an exponent always survive a double.
   if (token.length <= 15 && !/[eE]/.test(token)) return n;
-  if (Number.isFinite(n) && normalizedDecimal(token) === normalizedDecimal(String(n))) return n;
+  // A double writes 10^21 and up as "1e+21": a token sent without an exponent keeps its digits
+  // (a call id 1000000000000000000000 is that id, not "1e+21").
+  const written = String(n);
+  // (Only 22+ digits, which always take the hand parser: the fast path's JSON.parse agrees.)
+  if (Math.abs(n) >= 1e21 && !/[eE]/.test(token)) return new JsonNumber(token);
+  if (Number.isFinite(n) && normalizedDecimal(token) === normalizedDecimal(written)) return n;
   return new JsonNumber(token);
 }
 

@@ -62,19 +62,26 @@ export type ParseOptions = {
    * that were checked when sent, such as a call's merge state, which nests them a few levels deeper.
    */
   maxDepth?: number;
+  /**
+   * Unwrap Extended JSON ({"$oid":"…"} → "…"; default true). False for JSON Callboard wrote itself
+   * (a merge state, a jsonb column): its values were unwrapped when they arrived, so a single-key
+   * object such as the unknown fields {"$date": …} is data there, not a wrapper.
+   */
+  extendedJson?: boolean;
 };
 
 export function parseVoxiaJson(text: string, options: ParseOptions = {}): JsonValue {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const maxDepth = options.maxDepth ?? MAX_NESTING_DEPTH;
-  const fast = parseFast(body, maxDepth);
+  const unwrap = options.extendedJson !== false;
+  const fast = parseFast(body, maxDepth, unwrap);
   if (fast !== undefined) return fast;
-  return new Parser(body, options.exactStrings === true, maxDepth).parseDocument();
+  return new Parser(body, options.exactStrings === true, maxDepth, unwrap).parseDocument();
 }
 
 /** The hand-written parser alone (for the benchmark and the tests that compare both). */
 export function parseVoxiaJsonSlowly(text: string, options: ParseOptions = {}): JsonValue {
-  return new Parser(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options.exactStrings === true, options.maxDepth ?? MAX_NESTING_DEPTH).parseDocument();
+  return new Parser(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options.exactStrings === true, options.maxDepth ?? MAX_NESTING_DEPTH, options.extendedJson !== false).parseDocument();
 }
 
 // What JSON.parse might not read exactly, found by cheap scans (each costs a fraction of JSON.parse;
@@ -100,7 +107,7 @@ function mayNeedSlowPath(text: string): boolean {
 }
 
 /** JSON.parse's result when it is exactly what the hand parser would give, else undefined. */
-function parseFast(text: string, maxDepth: number): JsonValue | undefined {
+function parseFast(text: string, maxDepth: number, unwrap: boolean): JsonValue | undefined {
   if (mayNeedSlowPath(text)) return undefined;
   let value: unknown;
   try {
@@ -108,18 +115,18 @@ function parseFast(text: string, maxDepth: number): JsonValue | undefined {
   } catch {
     return undefined; // the hand parser reads it (shell constructors) or says where it breaks
   }
-  return settle(value, 0, maxDepth);
+  return settle(value, 0, maxDepth, unwrap);
 }
 
 /** Unwraps Extended JSON bottom-up, as the hand parser does; undefined past the depth limit. */
-function settle(value: unknown, depth: number, maxDepth: number): JsonValue | undefined {
+function settle(value: unknown, depth: number, maxDepth: number, unwrap: boolean): JsonValue | undefined {
   if (value === null || typeof value !== "object") return value as JsonValue;
   if (depth + 1 > maxDepth) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (item !== null && typeof item === "object") {
-        const settled = settle(item, depth + 1, maxDepth);
+        const settled = settle(item, depth + 1, maxDepth, unwrap);
         if (settled === undefined) return undefined;
         value[i] = settled;
       }
@@ -130,12 +137,12 @@ function settle(value: unknown, depth: number, maxDepth: number): JsonValue | un
   for (const key of Object.keys(object)) {
     const item = object[key];
     if (item !== null && typeof item === "object") {
-      const settled = settle(item, depth + 1, maxDepth);
+      const settled = settle(item, depth + 1, maxDepth, unwrap);
       if (settled === undefined) return undefined;
       if (settled !== item) Object.defineProperty(object, key, { value: settled, enumerable: true, writable: true, configurable: true });
     }
   }
-  return unwrapExtendedJson(object);
+  return unwrap ? unwrapExtendedJson(object) : object;
 }
 
 class Parser {
@@ -145,6 +152,7 @@ class Parser {
     private readonly text: string,
     private readonly exactStrings: boolean,
     private readonly maxDepth: number,
+    private readonly unwrap: boolean,
   ) {}
 
   parseDocument(): JsonValue {
@@ -208,7 +216,7 @@ class Parser {
       }
       if (next === "}") {
         this.pos++;
-        return unwrapExtendedJson(result);
+        return this.unwrap ? unwrapExtendedJson(result) : result;
       }
       this.fail(`expected ',' or '}' in an object, found ${this.describeHere()}`);
     }

@@ -112,6 +112,27 @@ test("a call stored before merge states existed is folded from its log at its ne
   assert.deepEqual([call.deliveryCount, call.duration], [DELIVERIES + 1, (JSON.parse(winner) as { duration: number }).duration]);
 });
 
+test("a call stored before merge states existed gets its state from a duplicate delivery too (not re-read at every one)", { timeout: SLOW * 60_000 }, async () => {
+  // The database is written only with the app stopped: the embedded database has one connection.
+  await app.stop();
+  const settle = () => new Promise((resolve) => setTimeout(resolve, database.embedded ? 300 : 0));
+  await settle();
+  await database.query(`UPDATE calls SET merge_state = NULL WHERE id = $1`, [POISON]);
+  await settle();
+  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded });
+  const again = await post(poisonBody(POISON, 1));
+  assert.deepEqual([again.status, again.json.duplicate], [200, true]);
+  await app.stop();
+  await settle();
+  const [call] = await database.query<{ delivery_count: number; has_state: boolean }>(
+    `SELECT delivery_count, merge_state IS NOT NULL AS has_state FROM calls WHERE id = $1`,
+    [POISON],
+  );
+  await settle();
+  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded });
+  assert.deepEqual(call, { delivery_count: DELIVERIES + 1, has_state: true });
+});
+
 test("a call whose merged state would outgrow its limit is refused with 413 call_too_large; what was acknowledged stays", { timeout: SLOW * 60_000 }, async () => {
   // Each delivery adds a new ~0.9 MB unknown field: merged key by key, the call grows with each one.
   const grow = (i: number) => JSON.stringify({ id: "growing", webhookEvent: "HANG_UP", [`field${i}`]: "g".repeat(900_000) });

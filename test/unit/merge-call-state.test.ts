@@ -9,6 +9,8 @@ import { readVoxiaDelivery } from "../../lib/voxia/voxia-payload.ts";
 import { callStateOf, mergeCallState, mergeInto, type MergeState, type ReceivedDelivery } from "../../lib/voxia/merge-call-state.ts";
 import { fromStoredMergeState, toStoredMergeState } from "../../lib/voxia/stored-merge-state.ts";
 import { WEBHOOK_EVENTS } from "../../lib/voxia/vocabulary.ts";
+import { jsonParam } from "../../lib/voxia/stringify-json.ts";
+import { parseStoredJson } from "../../lib/ingest/store-deliveries.ts";
 import { payloadFor } from "../support/voxia-fixtures.ts";
 
 function received(body: JsonValue, receivedAt: Date): ReceivedDelivery {
@@ -208,4 +210,17 @@ test("the older format's contact without an id is keyed by phone number", () => 
 
 test("no deliveries is a programming error", () => {
   assert.throws(() => mergeCallState([]), /at least one delivery/);
+});
+
+test("unknown fields named like Extended JSON wrappers ($oid, $date, …) survive the stored state, as the live path reads it", () => {
+  // store-deliveries.ts reads calls.merge_state back with Voxia's parser: {"$oid": [value, source]}
+  // must stay an object there, or every later delivery of the call fails.
+  const readBack = (state: MergeState): MergeState => fromStoredMergeState(parseStoredJson(jsonParam(toStoredMergeState(state))));
+  for (const key of ["$oid", "$date", "$numberInt", "$numberLong", "$numberDouble", "$numberDecimal"]) {
+    const first = received(JSON.parse(`{"id":"w","${key}":"x"}`) as JsonValue, new Date(0));
+    const second = received({ id: "w", webhookEvent: "HANG_UP" }, new Date(1));
+    const merged = callStateOf(mergeInto(readBack(mergeInto(null, first)), second));
+    assert.deepEqual(merged.extra, { [key]: "x" }, key);
+    assert.deepEqual(merged, mergeCallState([second, first]), key);
+  }
 });

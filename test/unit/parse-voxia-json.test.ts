@@ -190,3 +190,13 @@ for (const [text, iso] of TIMESTAMPS) {
     assert.equal(parseIsoTimestamp(text)?.toISOString() ?? null, iso);
   });
 }
+
+test("extendedJson: false reads JSON Callboard wrote itself as plain JSON (stored unknown fields named $oid stay objects)", () => {
+  for (const parse of [parseVoxiaJson, parseVoxiaJsonSlowly]) {
+    assert.deepEqual(parse('{"$oid":"x"}', { extendedJson: false }), { $oid: "x" });
+    assert.deepEqual(parse('{"extra":{"$date":["x",0]}}', { extendedJson: false }), { extra: { $date: ["x", 0] } });
+    assert.deepEqual(parse('{"$numberLong":["12345678901234567890",1]}', { extendedJson: false }), { $numberLong: ["12345678901234567890", 1] });
+    // Sent by Voxia, the same text is still unwrapped.
+    assert.equal(parse('{"$oid":"x"}'), "x");
+  }
+});

@@ -134,3 +134,11 @@ const FIELDS: [name: string, body: Record<string, JsonValue>, check: (d: VoxiaDe
 for (const [name, body, check] of FIELDS) {
   test(`reads ${name}`, () => check(read({ id: "call-1", ...body })));
 }
+
+test("a numeric id of 22 or more digits keeps its digits even when a double holds it exactly", () => {
+  for (const id of ["1000000000000000000000", "12300000000000000000000000"]) {
+    const read = readVoxiaDelivery(parseVoxiaJson(`{"id":${id}}`));
+    assert.ok(read.ok);
+    assert.equal(read.delivery.id, id);
+  }
+});
