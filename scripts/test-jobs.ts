@@ -92,8 +92,9 @@ function runOne(job: Job, env: NodeJS.ProcessEnv, t0: number): Promise<JobResult
   return new Promise((resolve) => {
     const child = spawn(job.command, job.args, { env: { ...env, ...job.env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    // Decoded as a stream: a character split across two chunks stays whole (the counts are read from "ℹ" lines).
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
     const end = (ok: boolean) =>
       resolve({ name: job.name, ok, startedMs: started - t0, ms: Date.now() - started, output, counts: job.count?.(output) });
     child.on("error", (error) => {

@@ -5,7 +5,7 @@
 // database fixed by hand recovers without a restart and a fixed release recovers on deploy.
 import { databaseUrl, redactedDatabaseUrl } from "./database-url";
 import { MigrationFailedError, migrateDatabase } from "./migrate";
-import { setSchemaState } from "./schema-state";
+import { schemaState, setSchemaState } from "./schema-state";
 
 const START_DEADLINE_MS = 60_000;
 const RETRY_MS = { pending: 5_000, migration_failed: 15_000 };
@@ -38,6 +38,10 @@ async function migrateOnce(url: string) {
     return { status: "ready" as const };
   } catch (error) {
     const message = (error as Error).message.split("\n")[0] ?? String(error);
+    // A retry that cannot connect (the embedded database takes one connection, which the app's pool
+    // may hold) says nothing new about a migration that failed: keep naming it.
+    const current = schemaState();
+    if (!(error instanceof MigrationFailedError) && current.status === "migration_failed") return current;
     const state =
       error instanceof MigrationFailedError
         ? { status: "migration_failed" as const, reason: message }

@@ -6,7 +6,7 @@
 import { inTransaction } from "@/lib/db/pg-transaction";
 import { JsonSyntaxError, MAX_NESTING_DEPTH, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
-import { callStateOf, mergeInto, type CallState, type MergeState, type ReceivedDelivery } from "@/lib/voxia/merge-call-state";
+import { callStateOf, mergeInto, type CallState, type MergeState } from "@/lib/voxia/merge-call-state";
 import { fromStoredMergeState, toStoredMergeState, type StoredMergeState } from "@/lib/voxia/stored-merge-state";
 import type { SqlRunner } from "@/lib/db/pg-transaction";
 import { jsonParam } from "@/lib/voxia/stringify-json";

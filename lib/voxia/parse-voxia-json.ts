@@ -117,7 +117,7 @@ function settle(value: unknown, depth: number, maxDepth: number): JsonValue | un
   if (depth + 1 > maxDepth) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const item = value[i];
+      const item: unknown = value[i];
       if (item !== null && typeof item === "object") {
         const settled = settle(item, depth + 1, maxDepth);
         if (settled === undefined) return undefined;

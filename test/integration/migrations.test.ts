@@ -101,6 +101,7 @@ test("every field of every model is written and read back through the generated 
     deliveryCount: 3,
     firstReceivedAt: at,
     lastReceivedAt: later,
+    mergeState: { v: 1, id: "call", sources: [[60, "a".repeat(64)]], latest: 0 },
   };
   const answer = {
     callId: "call", label: "Q", campaignId: "camp", type: "YES_NO", value: true, valueText: "true", order: 1, description: "d",

@@ -25,6 +25,7 @@ after(async () => {
   await database?.drop();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- served JSON, checked field by field below
 type Json = Record<string, any>;
 
 async function ack(body: string | Buffer, init: Parameters<typeof postWebhook>[2] = {}) {
@@ -82,7 +83,7 @@ test("big integers and long decimals keep their digits in the database, the read
   assert.match(row!.contact_data, /"account": 12345678901234567890123\b/);
   assert.match(row!.contact_data, /"ratio": 0\.1000000000000000055511151231257827\b/);
   assert.match(row!.extra, /"loyaltyPoints": 99999999999999999999999999\b/);
-  assert.equal(row!.duration, 123456789012345678901, "a duration beyond 2^53 is kept as a number (float8)");
+  assert.equal(row!.duration, 1.2345678901234568e20, "a duration beyond 2^53 is kept as a number (float8)");
   const answers = await database.query<{ label: string; value: string; value_text: string }>(
     `SELECT label, value::text, value_text FROM call_answers WHERE call_id = 'big-numbers' ORDER BY label`,
   );
