@@ -32,6 +32,8 @@ export type CallField = {
   /** A named fallback when the payload's own field says nothing (the older format's `variables`). */
   readonly fallback?: "olderFormatContactName" | "olderFormatContactPhone";
   readonly merge: MergeRule;
+  /** Where the read API and the CSV show it, when not at its payload path (or, without one, its name). */
+  readonly shownAt?: readonly [string] | readonly [string, string];
   /** The `calls` column it is stored in, and its type; none for a field stored elsewhere or not at all. */
   readonly column?: readonly [name: string, type: ColumnType];
 };
@@ -46,7 +48,7 @@ export const CALL_FIELDS = {
   campaignName: { path: ["campaign", "name"], read: "text", merge: "latest", column: ["campaign_name", "text"] },
   // Voxia's contact id is not stored as such: calls.contact_id holds contactKey.
   contactId: { path: ["contact", "id"], read: "text", merge: "latest" },
-  contactKey: { merge: "computed", column: ["contact_id", "text"] },
+  contactKey: { merge: "computed", shownAt: ["contact", "id"], column: ["contact_id", "text"] },
   contactName: { path: ["contact", "name"], read: "text", fallback: "olderFormatContactName", merge: "latest", column: ["contact_name", "text"] },
   contactPhone: { path: ["contact", "phoneNumber"], read: "text", fallback: "olderFormatContactPhone", merge: "latest", column: ["contact_phone", "text"] },
   contactData: { path: ["contact", "data"], read: "jsonObject", merge: "keyByKey", column: ["contact_data", "jsonb"] },
@@ -123,6 +125,12 @@ export const MERGED_OBJECTS: readonly FieldsMerged<"keyByKey">[] = namesWhere<Fi
 export const STORED_LATEST_WINS: readonly (FieldsMerged<"latest"> & StoredFieldName)[] = namesWhere<FieldsMerged<"latest"> & StoredFieldName>(
   (f) => f.merge === "latest" && f.column !== undefined,
 );
+
+/** A stored field's `calls` column and the name the read API and the CSV show it by ("contactStatus.callMeLater"). */
+export function storedField(name: StoredFieldName): { column: string; type: ColumnType; shownAs: string } {
+  const field: CallField = CALL_FIELDS[name];
+  return { column: field.column![0], type: field.column![1], shownAs: (field.shownAt ?? field.path ?? [name]).join(".") };
+}
 
 /** The `calls` columns, in table order, with the field each is written from. */
 export const STORED_COLUMNS: readonly { field: StoredFieldName; name: string; type: ColumnType }[] = entries.flatMap(([field, f]) =>
