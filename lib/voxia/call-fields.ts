@@ -106,6 +106,9 @@ export type ReaderOf<K extends ReadFieldName> = Fields[K]["read"];
 export type FieldsMerged<R extends MergeRule> = { [K in CallFieldName]: Fields[K]["merge"] extends R ? K : never }[CallFieldName];
 export type StoredFieldName = { [K in CallFieldName]: Fields[K] extends { column: readonly [string, ColumnType] } ? K : never }[CallFieldName];
 
+/** Stored fields of a column type. */
+export type StoredAs<T extends ColumnType> = { [K in StoredFieldName]: Fields[K]["column"][1] extends T ? K : never }[StoredFieldName];
+
 const entries = Object.entries(CALL_FIELDS) as [CallFieldName, CallField][];
 
 /** Names of the fields whose entry satisfies `test`, in table order. */
@@ -135,4 +138,9 @@ export function storedField(name: StoredFieldName): { column: string; type: Colu
 /** The `calls` columns, in table order, with the field each is written from. */
 export const STORED_COLUMNS: readonly { field: StoredFieldName; name: string; type: ColumnType }[] = entries.flatMap(([field, f]) =>
   f.column ? [{ field: field as StoredFieldName, name: f.column[0], type: f.column[1] }] : [],
+);
+
+/** The JSON columns the read API shows (all but the merge's own bookkeeping), in table order. */
+export const SHOWN_JSON_FIELDS: readonly Exclude<StoredAs<"jsonb">, "mergeState">[] = STORED_COLUMNS.flatMap(({ field, type }) =>
+  type === "jsonb" && field !== "mergeState" ? [field as Exclude<StoredAs<"jsonb">, "mergeState">] : [],
 );
