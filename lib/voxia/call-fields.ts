@@ -1,10 +1,12 @@
 // The one registry of a call's fields: for each, where Voxia sends it, how it is read, how a call's
-// deliveries merge it, and the `calls` column it is stored in. What can be derived from it is:
-// the payload's known top-level fields and typed fields (voxia-payload.ts), the merge's field lists
-// and defaults (merge-call-state.ts), the `calls` row and column list (lib/ingest/call-table-rows.ts,
-// call-table-columns.ts). test/integration/call-columns.test.ts checks it against the migrated
-// database and prisma/schema.prisma. A new Voxia field is one entry here (plus its migration and the
-// schema.prisma field, and where the read API and CSV show it).
+// deliveries merge it, and the `calls` column it is stored in. Derived from it: the payload's known
+// top-level fields and typed fields (voxia-payload.ts), the merge's field lists and defaults
+// (merge-call-state.ts), the `calls` row and column list (lib/ingest/call-table-rows.ts,
+// call-table-columns.ts), the CSV's call columns' SQL, decoding and names (export-calls-csv.ts lists
+// which, in order) and the read API's JSON columns (read-call-json.ts). The read API's nesting
+// (call-json.ts, get-call.ts) is still written out by hand. test/integration/call-columns.test.ts
+// checks the registry against the migrated database and prisma/schema.prisma. A new Voxia field is
+// an entry here, its migration and schema.prisma field, and where the read API and CSV show it.
 //
 // Fields that need more than one of the plain readers name a special reader instead, defined where
 // it is used: "transcript" and "events" normalise their entries (voxia-payload.ts); contactName and
