@@ -11,6 +11,7 @@ import { csvCell, csvRow } from "@/lib/csv/csv-cell";
 import { Utf8Chunk } from "@/lib/csv/utf8-chunk";
 import type { CallFilters } from "./call-filters";
 import { callWhereSql } from "./call-filters-sql";
+import { storedField, type ColumnType, type StoredFieldName } from "@/lib/voxia/call-fields";
 
 // Measured at 1M calls: 1,000 rows per batch used less CPU than 500, 2,000 or 4,000 (larger batches
 // keep more rows alive across garbage collections; smaller ones pay more round trips).
@@ -27,43 +28,42 @@ const isoDate = (text: string) => {
 };
 const number = (text: string) => Number(text);
 
+// How a column's text becomes the value csvCell writes (none: the text itself), by its type.
+// Postgres already writes booleans as the cells need them; numbers go through Number and JSON
+// through Voxia's parser so that csvCell writes them exactly as JS does (Postgres would write 1e-05
+// for 1e-5, and spaces in JSON), and a 20-digit number in contact data keeps its digits.
+const BY_TYPE: Partial<Record<ColumnType, (column: string) => [sql: string, decode?: (text: string) => unknown]>> = {
+  text: (column) => [column],
+  int: (column) => [column, number],
+  float8: (column) => [column, number],
+  boolean: (column) => [`${column}::text`],
+  timestamptz: (column) => [epochMs(column), isoDate],
+  jsonb: (column) => [`${column}::text`, parseVoxiaJson],
+};
+
+function fieldColumn(field: StoredFieldName): CsvColumn {
+  const { column, type, shownAs } = storedField(field);
+  const [sql, decode] = BY_TYPE[type]!(`c.${column}`);
+  return [shownAs, sql, decode];
+}
+
+type CsvColumn = [name: string, sql: string, decode?: (text: string) => unknown];
+
 /**
- * Column name (the read API's, i.e. Voxia's, field names) → SQL over `calls c`, and how its text
- * becomes the value csvCell writes (none: the text itself). Postgres already writes booleans as the
- * cells need them; numbers go through Number and JSON through JSON.parse so that csvCell writes them
- * exactly as JS does (Postgres would write 1e-05 for 1e-5, and spaces in JSON).
+ * The CSV's call columns, in order: named as in the read API (Voxia's field names), read and
+ * decoded as their registry column's type (lib/voxia/call-fields.ts).
  */
-const CALL_COLUMNS: [name: string, sql: string, decode?: (text: string) => unknown][] = [
-  ["id", "c.id"],
-  ["createdAt", epochMs("c.created_at"), isoDate],
-  ["campaign.id", "c.campaign_id"],
-  ["campaign.name", "NULL"], // looked up in the names readCampaignNames read
-  ["contact.id", "c.contact_id"],
-  ["contact.name", "c.contact_name"],
-  ["contact.phoneNumber", "c.contact_phone"],
-  ["status", "c.status"],
-  ["callStatus", "c.call_status"],
-  ["postProcessStatus", "c.post_process_status"],
-  ["hangUpReason", "c.hang_up_reason"],
-  ["webhookEvent", "c.webhook_event"],
-  ["duration", "c.duration", number],
-  ["totalDuration", "c.total_duration", number],
-  ["contactStatus.callMeLater", "c.call_me_later::text"],
-  ["contactStatus.doNotCall", "c.do_not_call::text"],
-  ["contactStatus.wrongNumber", "c.wrong_number::text"],
-  ["interested.reached", "c.interested_reached::text"],
-  ["interested.description", "c.interested_description"],
-  ["isTestCall", "c.is_test_call::text"],
-  ["phoneFrom", "c.phone_from"],
-  ["organizationId", "c.organization_id"],
-  ["sessionId", "c.session_id"],
-  ["twilio.accountSid", "c.twilio_account_sid"],
-  ["twilio.callSessionId", "c.twilio_call_session_id"],
-  // Voxia's parser, not JSON.parse: a 20-digit number in contact data keeps its digits.
-  ["contact.data", "c.contact_data::text", parseVoxiaJson],
-  ["deliveryCount", "c.delivery_count", number],
-  ["firstReceivedAt", epochMs("c.first_received_at"), isoDate],
-  ["lastReceivedAt", epochMs("c.last_received_at"), isoDate],
+const CALL_COLUMNS: CsvColumn[] = [
+  ...(["id", "createdAt", "campaignId"] as const).map(fieldColumn),
+  ["campaign.name", "NULL"], // the campaign's own name, looked up in the names readCampaignNames read
+  ...(
+    [
+      "contactKey", "contactName", "contactPhone", "status", "callStatus", "postProcessStatus", "hangUpReason", "webhookEvent",
+      "duration", "totalDuration", "callMeLater", "doNotCall", "wrongNumber", "interestedReached", "interestedDescription",
+      "isTestCall", "phoneFrom", "organizationId", "sessionId", "twilioAccountSid", "twilioCallSessionId", "contactData",
+      "deliveryCount", "firstReceivedAt", "lastReceivedAt",
+    ] as const
+  ).map(fieldColumn),
 ];
 const ID = 0;
 const CREATED_AT = 1;

@@ -4,31 +4,25 @@
 // JsonNumber. Each column is parsed on its own, so a value nests no deeper than it did when sent.
 import { db } from "@/lib/db/client";
 import { parseVoxiaJson, type JsonValue } from "@/lib/voxia/parse-voxia-json";
+import { SHOWN_JSON_FIELDS, storedField } from "@/lib/voxia/call-fields";
 
-export type CallJsonColumns = {
-  contactData: JsonValue;
-  webhookEvents: JsonValue;
-  webhookStatuses: JsonValue;
-  conversationFlow: JsonValue;
-  variables: JsonValue;
-  transcript: JsonValue;
-  summary: JsonValue;
-  extra: JsonValue;
-  notUnderstood: JsonValue;
+type JsonField = (typeof SHOWN_JSON_FIELDS)[number];
+
+/** The registry's JSON columns (lib/voxia/call-fields.ts), with the key questions' and events' JSON. */
+export type CallJsonColumns = Record<JsonField, JsonValue> & {
   /** Key-question value and options by label. */
   answers: Map<string, { value: JsonValue; options: JsonValue }>;
   /** Event data by position. */
   events: Map<number, JsonValue>;
 };
 
-type Row = Record<Exclude<keyof CallJsonColumns, "answers" | "events">, string | null> & { answers: string | null; events: string | null };
+type Row = Record<JsonField | "answers" | "events", string | null>;
+
+const JSON_COLUMNS = SHOWN_JSON_FIELDS.map((field) => `${storedField(field).column}::text AS "${field}"`).join(", ");
 
 export async function readCallJson(id: string): Promise<CallJsonColumns | null> {
   const { rows } = await db().pool.query<Row>(
-    `SELECT contact_data::text AS "contactData", webhook_events::text AS "webhookEvents",
-       webhook_statuses::text AS "webhookStatuses", conversation_flow::text AS "conversationFlow",
-       variables::text AS variables, transcript::text AS transcript, summary::text AS summary,
-       extra::text AS extra, not_understood::text AS "notUnderstood",
+    `SELECT ${JSON_COLUMNS},
        (SELECT json_agg(json_build_array(a.label, a.value, a.options))::text FROM call_answers a WHERE a.call_id = c.id) AS answers,
        (SELECT json_agg(json_build_array(e.position, e.data))::text FROM call_events e WHERE e.call_id = c.id) AS events
      FROM calls c WHERE c.id = $1`,
@@ -43,15 +37,7 @@ export async function readCallJson(id: string): Promise<CallJsonColumns | null> 
   const events = new Map<number, JsonValue>();
   for (const [position, data] of (parse(row.events) ?? []) as [number, JsonValue][]) events.set(position, data);
   return {
-    contactData: parse(row.contactData),
-    webhookEvents: parse(row.webhookEvents),
-    webhookStatuses: parse(row.webhookStatuses),
-    conversationFlow: parse(row.conversationFlow),
-    variables: parse(row.variables),
-    transcript: parse(row.transcript),
-    summary: parse(row.summary),
-    extra: parse(row.extra),
-    notUnderstood: parse(row.notUnderstood),
+    ...(Object.fromEntries(SHOWN_JSON_FIELDS.map((field) => [field, parse(row[field])])) as Record<JsonField, JsonValue>),
     answers,
     events,
   };

@@ -4,7 +4,9 @@
 // (tools/seed/copy-binary.ts) or json_to_recordset on the embedded database, which has no COPY FROM
 // STDIN (tools/seed/write-seed-batch.ts).
 
-export type ColumnType = "text" | "int" | "float8" | "boolean" | "timestamptz" | "jsonb" | "bytea";
+import { STORED_COLUMNS, type ColumnType } from "@/lib/voxia/call-fields";
+
+export type { ColumnType };
 export type Column = readonly [name: string, type: ColumnType];
 export type CallTable = { name: CallTableName; columns: readonly Column[] };
 export type CallTableName = "campaigns" | "contacts" | "calls" | "call_answers" | "call_events" | "deliveries";
@@ -19,21 +21,10 @@ export const CONTACTS: CallTable = {
   columns: [["id", "text"], ["name", "text"], ["phone_number", "text"], ["data", "jsonb"], ["last_call_at", "timestamptz"]],
 };
 
+/** From the registry of a call's fields (lib/voxia/call-fields.ts), in its order. */
 export const CALLS: CallTable = {
   name: "calls",
-  columns: [
-    ["id", "text"], ["campaign_id", "text"], ["campaign_name", "text"], ["contact_id", "text"], ["contact_name", "text"], ["contact_phone", "text"],
-    ["contact_data", "jsonb"], ["status", "text"], ["call_status", "text"], ["post_process_status", "text"],
-    ["hang_up_reason", "text"], ["webhook_event", "text"], ["stage_rank", "int"], ["duration", "float8"],
-    ["total_duration", "float8"], ["call_me_later", "boolean"], ["do_not_call", "boolean"], ["wrong_number", "boolean"],
-    ["interested_reached", "boolean"], ["interested_description", "text"], ["is_test_call", "boolean"],
-    ["created_at", "timestamptz"], ["phone_from", "text"], ["organization_id", "text"], ["twilio_account_sid", "text"],
-    ["twilio_call_session_id", "text"], ["session_id", "text"], ["webhook_url", "text"], ["slack_url", "text"],
-    ["webhook_events", "jsonb"], ["webhook_statuses", "jsonb"], ["transcript", "jsonb"], ["transcript_text", "text"],
-    ["summary", "jsonb"], ["conversation_flow", "jsonb"], ["variables", "jsonb"], ["extra", "jsonb"], ["not_understood", "jsonb"],
-    ["delivery_count", "int"], ["first_received_at", "timestamptz"], ["last_received_at", "timestamptz"],
-    ["merge_state", "jsonb"],
-  ],
+  columns: STORED_COLUMNS.map(({ name, type }) => [name, type] as const),
 };
 
 export const CALL_ANSWERS: CallTable = {

@@ -4,54 +4,15 @@
 // proves a seeded database and one rebuilt by `npm run reprocess` hold identical rows.
 import type { CallState } from "@/lib/voxia/merge-call-state";
 import { toStoredMergeState } from "@/lib/voxia/stored-merge-state";
+import { STORED_COLUMNS } from "@/lib/voxia/call-fields";
 
 type Row = Record<string, unknown>;
 
+/** The `calls` row: each registry column (lib/voxia/call-fields.ts) from its field of the state. */
 export function callRecord(s: CallState): Row {
-  return {
-    id: s.id,
-    campaign_id: s.campaignId,
-    campaign_name: s.campaignName,
-    contact_id: s.contactKey,
-    contact_name: s.contactName,
-    contact_phone: s.contactPhone,
-    contact_data: s.contactData,
-    status: s.status,
-    call_status: s.callStatus,
-    post_process_status: s.postProcessStatus,
-    hang_up_reason: s.hangUpReason,
-    webhook_event: s.webhookEvent,
-    stage_rank: s.stageRank,
-    duration: s.duration,
-    total_duration: s.totalDuration,
-    call_me_later: s.callMeLater,
-    do_not_call: s.doNotCall,
-    wrong_number: s.wrongNumber,
-    interested_reached: s.interestedReached,
-    interested_description: s.interestedDescription,
-    is_test_call: s.isTestCall,
-    created_at: s.createdAt,
-    phone_from: s.phoneFrom,
-    organization_id: s.organizationId,
-    twilio_account_sid: s.twilioAccountSid,
-    twilio_call_session_id: s.twilioCallSessionId,
-    session_id: s.sessionId,
-    webhook_url: s.webhookUrl,
-    slack_url: s.slackUrl,
-    webhook_events: s.webhookEvents,
-    webhook_statuses: s.webhookStatuses,
-    transcript: s.transcript,
-    transcript_text: s.transcriptText,
-    summary: s.summary,
-    conversation_flow: s.conversationFlow,
-    variables: s.variables,
-    extra: s.extra,
-    not_understood: s.notUnderstood,
-    delivery_count: s.deliveryCount,
-    first_received_at: s.firstReceivedAt,
-    last_received_at: s.lastReceivedAt,
-    merge_state: toStoredMergeState(s.mergeState),
-  };
+  const row: Row = {};
+  for (const { field, name } of STORED_COLUMNS) row[name] = field === "mergeState" ? toStoredMergeState(s.mergeState) : s[field];
+  return row;
 }
 
 export function answerRecords(s: CallState): Row[] {

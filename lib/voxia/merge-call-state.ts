@@ -13,6 +13,7 @@
 // it is stored as it is and a state read back folds like the one in memory.
 import type { JsonValue } from "./parse-voxia-json";
 import type { CallEventEntry, KeyAnswer, TranscriptEntry, VoxiaDelivery } from "./voxia-payload";
+import { LATEST_WINS, MERGED_OBJECTS, STORED_LATEST_WINS } from "./call-fields";
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -32,19 +33,9 @@ export type CallState = Omit<VoxiaDelivery, "createdAt" | "extra" | "contactId" 
   mergeState: MergeState;
 };
 
-// Fields where the latest stage that has a value wins.
-const LATEST_WINS = [
-  "webhookEvent", "campaignId", "campaignName", "contactId", "contactName", "contactPhone", "status",
-  "callStatus", "postProcessStatus", "hangUpReason", "duration", "totalDuration", "callMeLater",
-  "doNotCall", "wrongNumber", "interestedReached", "interestedDescription", "isTestCall", "phoneFrom",
-  "organizationId", "twilioAccountSid", "twilioCallSessionId", "sessionId", "webhookUrl", "slackUrl",
-  "webhookEvents", "webhookStatuses", "conversationFlow", "createdAt",
-] as const satisfies readonly (keyof VoxiaDelivery)[];
-
-// Objects merged key by key, later stages winning per key, so no delivery blanks another's keys.
-// The fold treats every entry alike: one more merged object field is one more entry here.
-const MERGED_OBJECTS = ["contactData", "variables", "extra", "notUnderstood"] as const satisfies readonly (keyof VoxiaDelivery)[];
-
+// Which fields the latest stage that has a value wins, and which objects are merged key by key
+// (later stages winning per key, so no delivery blanks another's keys), come from the registry
+// (call-fields.ts): the fold treats every entry alike, so one more field is one more entry there.
 type LatestWinsField = (typeof LATEST_WINS)[number];
 type MergedObjectField = (typeof MERGED_OBJECTS)[number];
 
@@ -149,32 +140,7 @@ export function callStateOf(state: MergeState): CallState {
   return {
     id: state.id,
     stageRank: state.latest.stageRank,
-    webhookEvent: null,
-    campaignId: null,
-    campaignName: null,
-    contactName: null,
-    contactPhone: null,
-    status: null,
-    callStatus: null,
-    postProcessStatus: null,
-    hangUpReason: null,
-    duration: null,
-    totalDuration: null,
-    callMeLater: null,
-    doNotCall: null,
-    wrongNumber: null,
-    interestedReached: null,
-    interestedDescription: null,
-    phoneFrom: null,
-    organizationId: null,
-    twilioAccountSid: null,
-    twilioCallSessionId: null,
-    sessionId: null,
-    webhookUrl: null,
-    slackUrl: null,
-    webhookEvents: null,
-    webhookStatuses: null,
-    conversationFlow: null,
+    ...(Object.fromEntries(STORED_LATEST_WINS.map((field) => [field, null])) as Record<(typeof STORED_LATEST_WINS)[number], null>),
     ...(picked as Partial<CallState>),
     // A call whose deliveries never say when it started is dated by its first receipt.
     createdAt: picked.createdAt ? new Date(picked.createdAt as string) : firstReceivedAt,

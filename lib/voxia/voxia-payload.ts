@@ -7,6 +7,7 @@ import { JsonNumber, type JsonValue } from "./parse-voxia-json";
 import { parseIsoTimestamp } from "./iso-timestamp";
 import { stringifyJson } from "./stringify-json";
 import { stageRank } from "./vocabulary";
+import { CALL_FIELDS, KNOWN_TOP_LEVEL_FIELDS, READ_FIELDS, type CallField, type ReadFieldName, type ReaderName, type ReaderOf } from "./call-fields";
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -25,45 +26,32 @@ export type KeyAnswer = {
 
 export type CallEventEntry = { type: string | null; data: JsonValue };
 
-/** One delivery, read into typed fields. `null` means "this delivery does not say". */
-export type VoxiaDelivery = {
+/** What each reader of the registry (call-fields.ts) reads a payload value as; null: "not said". */
+const READERS = {
+  text,
+  number,
+  boolean,
+  date,
+  jsonArray: arrayOrNull,
+  jsonObject: objectOrNull,
+  transcript,
+  events,
+} satisfies Record<ReaderName, (value: JsonValue | undefined) => unknown>;
+
+/** The older format carries the contact's name and number in `variables`. */
+const FALLBACKS = {
+  olderFormatContactName: (variables: JsonObject | null) => text(variables?.name) ?? text(variables?.contactName),
+  olderFormatContactPhone: (variables: JsonObject | null) =>
+    text(variables?.phoneNumber) ?? text(variables?.phone) ?? text(variables?.phone_number),
+} satisfies Record<NonNullable<CallField["fallback"]>, (variables: JsonObject | null) => string | null>;
+
+type ReadValues = { [K in ReadFieldName]: ReturnType<(typeof READERS)[ReaderOf<K>]> };
+
+/** One delivery, read into typed fields (one per registry entry with a reader). `null` means "this delivery does not say". */
+export type VoxiaDelivery = ReadValues & {
   id: string;
-  webhookEvent: string | null;
   stageRank: number;
-  createdAt: Date | null;
-  campaignId: string | null;
-  campaignName: string | null;
-  contactId: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  contactData: JsonObject | null;
-  status: string | null;
-  callStatus: string | null;
-  postProcessStatus: string | null;
-  hangUpReason: string | null;
-  duration: number | null;
-  totalDuration: number | null;
-  callMeLater: boolean | null;
-  doNotCall: boolean | null;
-  wrongNumber: boolean | null;
-  interestedReached: boolean | null;
-  interestedDescription: string | null;
-  isTestCall: boolean | null;
-  phoneFrom: string | null;
-  organizationId: string | null;
-  twilioAccountSid: string | null;
-  twilioCallSessionId: string | null;
-  sessionId: string | null;
-  webhookUrl: string | null;
-  slackUrl: string | null;
-  webhookEvents: JsonValue[] | null;
-  webhookStatuses: JsonValue[] | null;
-  transcript: TranscriptEntry[] | null;
-  summary: JsonObject | null;
   answers: KeyAnswer[];
-  events: CallEventEntry[] | null;
-  conversationFlow: JsonValue[] | null;
-  variables: JsonObject | null;
   /** Top-level fields this version does not know, as sent. */
   extra: JsonObject | null;
   /**
@@ -74,13 +62,6 @@ export type VoxiaDelivery = {
 };
 
 export type PayloadProblem = { field: string; message: string };
-
-const KNOWN_FIELDS = new Set([
-  "id", "_id", "callStatus", "createdAt", "phoneFrom", "status", "postProcessStatus", "hangUpReason",
-  "duration", "totalDuration", "contactStatus", "conversationFlow", "summary", "campaign", "contact",
-  "twilio", "organizationId", "transcript", "interested", "events", "webhookUrl", "webhookEvent",
-  "webhookEvents", "webhookStatuses", "isTestCall", "sessionId", "slackUrl", "variables",
-]);
 
 export const MAX_ID_LENGTH = 255;
 
@@ -129,63 +110,39 @@ export function readVoxiaDelivery(
     return result;
   };
 
-  const campaign = read("campaign", body.campaign, objectOrNull);
-  const contact = read("contact", body.contact, objectOrNull);
-  const contactStatus = read("contactStatus", body.contactStatus, objectOrNull);
-  const interested = read("interested", body.interested, objectOrNull);
-  const twilio = read("twilio", body.twilio, objectOrNull);
-  const variables = read("variables", body.variables, objectOrNull);
-  const summary = read("summary", body.summary, objectOrNull);
-
-  const fields = {
-    webhookEvent: read("webhookEvent", body.webhookEvent, text),
-    status: read("status", body.status, text),
-    callStatus: read("callStatus", body.callStatus, text),
-    postProcessStatus: read("postProcessStatus", body.postProcessStatus, text),
-    hangUpReason: read("hangUpReason", body.hangUpReason, text),
+  // A field at ["contact", "name"] is read from the contact object, itself read (once) as an object.
+  const parents = new Map<string, JsonObject | null>();
+  const valueAt = (path: readonly [string] | readonly [string, string]): JsonValue | undefined => {
+    if (path.length === 1) return body[path[0]];
+    let parent = parents.get(path[0]);
+    if (parent === undefined) {
+      parent = read(path[0], body[path[0]], objectOrNull);
+      parents.set(path[0], parent);
+    }
+    return parent?.[path[1]];
   };
+  const values: Partial<Record<ReadFieldName, unknown>> = {};
+  for (const name of READ_FIELDS) {
+    const field: CallField = CALL_FIELDS[name];
+    const reader: (value: JsonValue | undefined) => unknown = READERS[field.read!];
+    // An impossible date ("2024-02-30") is no date: the call is dated by receipt, the text kept.
+    values[name] = read(field.path!.join("."), valueAt(field.path!), reader);
+  }
+  const fields = values as ReadValues;
+  for (const name of READ_FIELDS) {
+    const fallback = (CALL_FIELDS[name] as CallField).fallback;
+    if (fallback && values[name] === null) values[name] = FALLBACKS[fallback](fields.variables);
+  }
 
-  const extraEntries = Object.entries(body).filter(([key]) => !KNOWN_FIELDS.has(key));
+  const extraEntries = Object.entries(body).filter(([key]) => !KNOWN_TOP_LEVEL_FIELDS.has(key));
 
   return {
     ok: true,
     delivery: {
-      id,
       ...fields,
+      id,
       stageRank: stageRank(fields),
-      // An impossible date ("2024-02-30") is no date: the call is dated by receipt, the text kept.
-      createdAt: read("createdAt", body.createdAt, date),
-      campaignId: read("campaign.id", campaign?.id, text),
-      campaignName: read("campaign.name", campaign?.name, text),
-      contactId: read("contact.id", contact?.id, text),
-      // The older format carries the contact's name and number in `variables`.
-      contactName: read("contact.name", contact?.name, text) ?? text(variables?.name) ?? text(variables?.contactName),
-      contactPhone:
-        read("contact.phoneNumber", contact?.phoneNumber, text) ?? text(variables?.phoneNumber) ?? text(variables?.phone) ?? text(variables?.phone_number),
-      contactData: read("contact.data", contact?.data, objectOrNull),
-      duration: read("duration", body.duration, number),
-      totalDuration: read("totalDuration", body.totalDuration, number),
-      callMeLater: read("contactStatus.callMeLater", contactStatus?.callMeLater, boolean),
-      doNotCall: read("contactStatus.doNotCall", contactStatus?.doNotCall, boolean),
-      wrongNumber: read("contactStatus.wrongNumber", contactStatus?.wrongNumber, boolean),
-      interestedReached: read("interested.reached", interested?.reached, boolean),
-      interestedDescription: read("interested.description", interested?.description, text),
-      isTestCall: read("isTestCall", body.isTestCall, boolean),
-      phoneFrom: read("phoneFrom", body.phoneFrom, text),
-      organizationId: read("organizationId", body.organizationId, text),
-      twilioAccountSid: read("twilio.accountSid", twilio?.accountSid, text),
-      twilioCallSessionId: read("twilio.callSessionId", twilio?.callSessionId, text),
-      sessionId: read("sessionId", body.sessionId, text),
-      webhookUrl: read("webhookUrl", body.webhookUrl, text),
-      slackUrl: read("slackUrl", body.slackUrl, text),
-      webhookEvents: read("webhookEvents", body.webhookEvents, arrayOrNull),
-      webhookStatuses: read("webhookStatuses", body.webhookStatuses, arrayOrNull),
-      transcript: read("transcript", body.transcript, transcript),
-      summary,
-      answers: summary ? keyAnswers(summary, read) : [],
-      events: read("events", body.events, events),
-      conversationFlow: read("conversationFlow", body.conversationFlow, arrayOrNull),
-      variables,
+      answers: fields.summary ? keyAnswers(fields.summary, read) : [],
       extra: extraEntries.length > 0 ? Object.fromEntries(extraEntries) : null,
       notUnderstood: Object.keys(notUnderstood).length > 0 ? notUnderstood : null,
     },
