@@ -7,6 +7,7 @@ import { decodeContentEncoding, unsupportedEncoding } from "@/lib/http/decode-co
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { SchemaNotReadyError } from "@/lib/db/schema-state";
 import { ingestDelivery, ServerBusyError } from "./ingest-delivery";
+import { bodyReservation, MAX_READING_BYTES, reserveBodyBytes } from "./body-budget";
 import { recordRejection } from "./rejections";
 import { isAuthorizedWebhook } from "./webhook-auth";
 
@@ -35,6 +36,21 @@ export async function acceptVoxiaWebhook(request: Request): Promise<Response> {
     return refuse(415, "unsupported_content_encoding", `Content-Encoding "${unsupported.slice(0, 40)}" is not supported: send the body uncompressed, or with gzip or deflate`, contentType);
   }
 
+  // Bodies being read and decoded count against a budget of their own: many slow or parallel uploads
+  // cannot grow the server's memory before ingestion's own bound (MAX_PENDING_BYTES) sees them.
+  const release = reserveBodyBytes(bodyReservation(request.headers.get("content-length"), contentEncoding));
+  if (!release) {
+    await request.body?.cancel().catch(() => {});
+    return serverBusy(`more than ${MAX_READING_BYTES / 1024 / 1024} MiB of request bodies are being read`);
+  }
+  try {
+    return await readAndIngest(request, contentType, contentEncoding);
+  } finally {
+    release();
+  }
+}
+
+async function readAndIngest(request: Request, contentType: string | null, contentEncoding: string | null): Promise<Response> {
   const received = await readLimitedBody(request);
   if (!received.ok) {
     return refuse(413, "payload_too_large", `the body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`, contentType, {
@@ -62,12 +78,7 @@ export async function acceptVoxiaWebhook(request: Request): Promise<Response> {
   try {
     outcome = await ingestDelivery({ body: body.bytes, contentType });
   } catch (error) {
-    if (error instanceof ServerBusyError) {
-      console.warn(`[webhook] answered 503 server_busy: ${error.message}`);
-      const busy = apiError(503, "server_busy", `${error.message}; nothing was stored, send the delivery again in a moment`, { retryable: true });
-      busy.headers.set("Retry-After", "1");
-      return busy;
-    }
+    if (error instanceof ServerBusyError) return serverBusy(error.message);
     if (isDatabaseUnavailable(error)) {
       console.error(`[webhook] database unavailable, answered 503: ${(error as Error).message.split("\n")[0]}`);
       const problem = error instanceof SchemaNotReadyError ? error.message : "the database is unavailable";
@@ -113,4 +124,11 @@ async function refuse(
   const { extra, ...kept } = details;
   await recordRejection({ httpStatus: status, code, message, contentType, ...kept });
   return apiError(status, code, message, extra);
+}
+
+function serverBusy(reason: string): Response {
+  console.warn(`[webhook] answered 503 server_busy: ${reason}`);
+  const busy = apiError(503, "server_busy", `${reason}; nothing was stored, send the delivery again in a moment`, { retryable: true });
+  busy.headers.set("Retry-After", "1");
+  return busy;
 }
