@@ -79,7 +79,7 @@ async function findUndecodableDeliveries(): Promise<UndecodableDelivery[]> {
     );
     if (rows.length === 0) return found;
     for (const row of rows) {
-      const decoded = decodeStoredDelivery(row.body);
+      const decoded = decodeStoredDelivery(row.call_id, row.body);
       if (!decoded.ok) found.push({ callId: row.call_id, deliveryId: row.id, problem: decoded.problem });
     }
     after = rows[rows.length - 1]!.id;

@@ -206,7 +206,7 @@ async function foldStoredDeliveries(
       [index.slice(start, end).map((r) => r.id)],
     );
     for (const row of rows) {
-      const decoded = row.body ? decodeStoredDelivery(row.body) : { ok: false as const, problem: "the stored body is missing" };
+      const decoded = decodeStoredDelivery(row.call_id, row.body);
       if (!decoded.ok) {
         onUndecodable({ callId: row.call_id, deliveryId: row.id, problem: decoded.problem });
         continue;
@@ -227,10 +227,19 @@ function logUndecodable(f: UndecodableDelivery): void {
 }
 
 /**
- * A stored body, read the way the webhook read it when it accepted it. The problem says where or
- * which field, never quotes the body (it may hold personal data).
+ * A stored delivery of `callId`, read the way the webhook read it when it accepted it. A body that no
+ * longer parses, or that now reads as another call id (stored before the exact-numbers fix:
+ * 67212411941217526000 for 67212411941217521949 — merged, it would be written as a second call), is
+ * a problem. The problem says where or which field, never quotes the body (it may hold personal data).
  */
-export function decodeStoredDelivery(body: Uint8Array): { ok: true; delivery: VoxiaDelivery } | { ok: false; problem: string } {
+export function decodeStoredDelivery(callId: string, body: Uint8Array | null): { ok: true; delivery: VoxiaDelivery } | { ok: false; problem: string } {
+  if (!body) return { ok: false, problem: "the stored body is missing" };
+  const decoded = decodeBody(body);
+  if (decoded.ok && decoded.delivery.id !== callId) return { ok: false, problem: `its body now reads as call id ${JSON.stringify(decoded.delivery.id)}` };
+  return decoded;
+}
+
+function decodeBody(body: Uint8Array): { ok: true; delivery: VoxiaDelivery } | { ok: false; problem: string } {
   try {
     const result = readVoxiaDelivery(parseVoxiaJson(new TextDecoder().decode(body)));
     return result.ok ? result : { ok: false, problem: `unusable payload, field ${result.problem.field}` };

@@ -127,3 +127,21 @@ test("a stored body that no longer parses is named, fails the rebuild, and its c
   await reprocess();
   assert.deepEqual(await readCallTables(database), live);
 });
+
+test("a stored body that now reads as another call id is named and its call kept, not written as a second call", async () => {
+  // As data stored before the exact-numbers fix looks: the body's id read then as 67212411941217526000.
+  const [row] = await database.query<{ id: string }>(
+    `INSERT INTO deliveries (call_id, sha256, body, webhook_event, received_at)
+     VALUES ('call-05', repeat('e', 64), convert_to('{"id":"call-05-now","webhookEvent":"HANG_UP"}', 'UTF8'), 'HANG_UP', now())
+     RETURNING id::text AS id`,
+  );
+  const batch = await runReprocess();
+  assert.equal(batch.status, 1, batch.stdout + batch.stderr);
+  assert.match(batch.stderr, new RegExp(`call "call-05" delivery ${row!.id}: its body now reads as call id "call-05-now"`));
+  const tables = await readCallTables(database);
+  assert.equal(tables.calls.some((c) => c.id === "call-05-now"), false, "no second call is written");
+  assert.deepEqual(tables, live, "call-05 keeps its rows");
+  await database.query(`DELETE FROM deliveries WHERE id = $1`, [row!.id]);
+  await reprocess();
+  assert.deepEqual(await readCallTables(database), live);
+});
