@@ -32,6 +32,20 @@ after(async () => {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+/**
+ * Runs a direct query with the app stopped, then starts it again: the embedded database takes one
+ * connection (the app's), and frees it a moment after it is closed.
+ */
+async function withAppStopped<T>(work: () => Promise<T>): Promise<T> {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, database.embedded ? 300 : 0));
+  await app.stop();
+  await settle();
+  const result = await work();
+  await settle();
+  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded });
+  return result;
+}
+
 type ServedCall = {
   deliveryCount: number; deliveries: unknown[]; duration: number | null; variables: unknown; webhookEvent: string | null;
   status: string | null; transcript: unknown[]; extra: Record<string, unknown> | null;
@@ -95,14 +109,8 @@ test(`the ${DELIVERIES}th distinct ~1 MB delivery of one call is acknowledged, a
 });
 
 test("a call stored before merge states existed is folded from its log at its next delivery", { timeout: SLOW * 60_000 }, async () => {
-  // As after the migration: the call's rows are there, its merge state is not. (Written with the
-  // app stopped: the embedded database takes one connection.)
-  await app.stop();
-  const settle = () => new Promise((resolve) => setTimeout(resolve, database.embedded ? 300 : 0));
-  await settle();
-  await database.query(`UPDATE calls SET merge_state = NULL, duration = NULL WHERE id = $1`, [POISON]);
-  await settle();
-  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded });
+  // As after the migration: the call's rows are there, its merge state is not.
+  await withAppStopped(() => database.query(`UPDATE calls SET merge_state = NULL, duration = NULL WHERE id = $1`, [POISON]));
   const next = poisonBody(POISON, DELIVERIES + 1);
   const ack = await post(next);
   assert.deepEqual([ack.status, ack.json.duplicate], [200, false]);
@@ -113,23 +121,15 @@ test("a call stored before merge states existed is folded from its log at its ne
 });
 
 test("a call stored before merge states existed gets its state from a duplicate delivery too (not re-read at every one)", { timeout: SLOW * 60_000 }, async () => {
-  // The database is written only with the app stopped: the embedded database has one connection.
-  await app.stop();
-  const settle = () => new Promise((resolve) => setTimeout(resolve, database.embedded ? 300 : 0));
-  await settle();
-  await database.query(`UPDATE calls SET merge_state = NULL WHERE id = $1`, [POISON]);
-  await settle();
-  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded });
+  await withAppStopped(() => database.query(`UPDATE calls SET merge_state = NULL WHERE id = $1`, [POISON]));
   const again = await post(poisonBody(POISON, 1));
   assert.deepEqual([again.status, again.json.duplicate], [200, true]);
-  await app.stop();
-  await settle();
-  const [call] = await database.query<{ delivery_count: number; has_state: boolean }>(
-    `SELECT delivery_count, merge_state IS NOT NULL AS has_state FROM calls WHERE id = $1`,
-    [POISON],
+  const [call] = await withAppStopped(() =>
+    database.query<{ delivery_count: number; has_state: boolean }>(
+      `SELECT delivery_count, merge_state IS NOT NULL AS has_state FROM calls WHERE id = $1`,
+      [POISON],
+    ),
   );
-  await settle();
-  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded });
   assert.deepEqual(call, { delivery_count: DELIVERIES + 1, has_state: true });
 });
 
