@@ -1,7 +1,7 @@
 // The date range and test-call choice of a dashboard page, as a plain GET form: the URL parameters
 // are the calls list's own (from, to, test), so the page works without JavaScript and links share.
 import Link from "next/link";
-import { serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
+import { EMPTY_FILTERS, serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
 import { lastDays } from "@/lib/dashboard/dashboard-range";
 import { DAY_MS } from "@/lib/time/utc-day";
 
@@ -17,6 +17,7 @@ type Props = {
 
 export function RangeForm({ action, filters, keep = [] }: Props) {
   const kept: CallFilters = {
+    ...EMPTY_FILTERS,
     campaign: keep.includes("campaign") ? filters.campaign : [],
     status: keep.includes("status") ? filters.status : [],
     callStatus: keep.includes("callStatus") ? filters.callStatus : [],

@@ -5,7 +5,7 @@
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallFilters } from "./call-filters";
-import { callWhereSql } from "./call-filters-sql";
+import { callWhereSql, rollupsCanAnswer, rollupWhereSql } from "./call-filters-sql";
 import { ROLLUP_MEASURES, ROLLUP_MEASURE_COLUMNS } from "@/lib/rollups/rollup-sql";
 import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-day";
 
@@ -75,13 +75,13 @@ export async function aggregateCalls<M extends Measure = "calls">(
 
   let source: Prisma.Sql;
   let sourceKind: "rollups" | "scan";
-  const days = filters.q ? null : wholeDays(filters);
+  const days = rollupsCanAnswer(filters, "calls") ? wholeDays(filters) : null;
   if (!days) {
     sourceKind = "scan";
     source = Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c WHERE ${callWhereSql(filters)}`;
   } else {
     sourceKind = "rollups";
-    const parts = [Prisma.sql`SELECT ${rollupKeys} ${measuresFromRollups} FROM call_rollups WHERE ${rollupCondition(filters, days)}`];
+    const parts = [Prisma.sql`SELECT ${rollupKeys} ${measuresFromRollups} FROM call_rollups r WHERE r.calls <> 0 AND ${rollupWhereSql(filters, "calls", days)}`];
     // The parts of a cut first or last day that the whole days leave out.
     const edges: Prisma.Sql[] = [];
     if (filters.from && days.from && filters.from < days.from) edges.push(Prisma.sql`created_at < ${days.from}`);
@@ -128,16 +128,4 @@ export function wholeDays(filters: CallFilters): { from: Date | null; to: Date |
 function ceilDay(date: Date): Date {
   const floor = startOfUtcDay(date);
   return floor.getTime() === date.getTime() ? floor : new Date(floor.getTime() + DAY_MS);
-}
-
-function rollupCondition(filters: CallFilters, days: { from: Date | null; to: Date | null }): Prisma.Sql {
-  const and: Prisma.Sql[] = [Prisma.sql`calls <> 0`];
-  if (filters.campaign.length > 0) and.push(Prisma.sql`campaign_id IN (${Prisma.join(filters.campaign)})`);
-  if (filters.status.length > 0) and.push(Prisma.sql`status IN (${Prisma.join(filters.status)})`);
-  if (filters.callStatus.length > 0) and.push(Prisma.sql`call_status IN (${Prisma.join(filters.callStatus)})`);
-  if (days.from) and.push(Prisma.sql`day >= ${days.from.toISOString().slice(0, 10)}::date`);
-  if (days.to) and.push(Prisma.sql`day < ${days.to.toISOString().slice(0, 10)}::date`);
-  if (filters.test === "exclude") and.push(Prisma.sql`is_test_call = false`);
-  if (filters.test === "only") and.push(Prisma.sql`is_test_call = true`);
-  return Prisma.join(and, " AND ");
 }

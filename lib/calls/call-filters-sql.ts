@@ -1,27 +1,194 @@
-// callWhere (call-filters.ts) as a Prisma.sql fragment, for the aggregate queries Prisma's query API
-// cannot express (per-day buckets, FILTER aggregates, joins from call_answers). Each condition
-// mirrors one line of callWhere; test/integration/call-filters-sql.test.ts checks both select the
-// same calls, so the two cannot drift apart unnoticed.
+// The filter object of call-filters.ts as SQL over the `calls` table: the one condition every list,
+// count, aggregate and export runs. The keyset order of every list (created_at desc, id desc) and
+// its cursor bounds are here too.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { escapeLike, type CallFilters } from "./call-filters";
+import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
+import { escapeLike, NONE, type AnswerFilter, type CallFilters } from "./call-filters";
+import type { MeasureName } from "./measure-names";
+
+const MEASURE_SQL: Record<MeasureName, (alias: string) => string> = {
+  connected: connectedSql,
+  completed: completedSql,
+  interested: interestedSql,
+  callback: callbackSql,
+  doNotCall: doNotCallSql,
+};
+
+// Each list parameter → the calls column it selects on.
+const LIST_COLUMNS = {
+  campaign: "campaign_id",
+  status: "status",
+  callStatus: "call_status",
+  hangUpReason: "hang_up_reason",
+  postProcessStatus: "post_process_status",
+  webhookEvent: "webhook_event",
+  contact: "contact_id",
+} as const;
+
+const CONTACT_STATUS_COLUMNS = { callMeLater: "call_me_later", doNotCall: "do_not_call", wrongNumber: "wrong_number" } as const;
+
+function column(alias: string, name: string): Prisma.Sql {
+  return Prisma.raw(`"${alias.replaceAll('"', "")}".${name}`);
+}
+
+/** `col IN (values)`, with NONE meaning `col IS NULL`. */
+function anyOf(col: Prisma.Sql, values: string[]): Prisma.Sql {
+  const given = values.filter((v) => v !== NONE);
+  const parts: Prisma.Sql[] = [];
+  if (given.length > 0) parts.push(Prisma.sql`${col} IN (${Prisma.join(given)})`);
+  if (given.length < values.length) parts.push(Prisma.sql`${col} IS NULL`);
+  return parts.length === 1 ? parts[0]! : Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
 
 /** The WHERE condition (without the keyword) over the `calls` table aliased as `alias`. */
 export function callWhereSql(filters: CallFilters, alias = "c"): Prisma.Sql {
-  const c = Prisma.raw(`"${alias.replaceAll('"', "")}"`);
+  const c = (name: string) => column(alias, name);
   const and: Prisma.Sql[] = [];
-  if (filters.campaign.length > 0) and.push(Prisma.sql`${c}.campaign_id IN (${Prisma.join(filters.campaign)})`);
-  if (filters.status.length > 0) and.push(Prisma.sql`${c}.status IN (${Prisma.join(filters.status)})`);
-  if (filters.callStatus.length > 0) and.push(Prisma.sql`${c}.call_status IN (${Prisma.join(filters.callStatus)})`);
-  if (filters.from) and.push(Prisma.sql`${c}.created_at >= ${filters.from}`);
-  if (filters.to) and.push(Prisma.sql`${c}.created_at < ${filters.to}`);
-  if (filters.test === "exclude") and.push(Prisma.sql`${c}.is_test_call = false`);
-  if (filters.test === "only") and.push(Prisma.sql`${c}.is_test_call = true`);
+  for (const [param, name] of Object.entries(LIST_COLUMNS) as [keyof typeof LIST_COLUMNS, string][]) {
+    if (filters[param].length > 0) and.push(anyOf(c(name), filters[param]));
+  }
+  if (filters.contactStatus.length > 0) {
+    and.push(Prisma.sql`(${Prisma.join(filters.contactStatus.map((flag) => Prisma.sql`${c(CONTACT_STATUS_COLUMNS[flag])} IS TRUE`), " OR ")})`);
+  }
+  if (filters.interested !== null) and.push(filters.interested ? Prisma.sql`${c("interested_reached")} IS TRUE` : Prisma.sql`${c("interested_reached")} IS FALSE`);
+  if (filters.minDuration !== null) and.push(Prisma.sql`${c("duration")} >= ${filters.minDuration}`);
+  if (filters.maxDuration !== null) and.push(Prisma.sql`${c("duration")} <= ${filters.maxDuration}`);
+  if (filters.event.length > 0) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM call_events e WHERE e.call_id = ${c("id")} AND ${anyOf(Prisma.raw("e.type"), filters.event)})`);
+  }
+  for (const answer of filters.answer) and.push(answerSql(answer, c("id")));
+  for (const measure of filters.measure) and.push(Prisma.raw(MEASURE_SQL[measure](alias.replaceAll('"', ""))));
+  if (filters.from) and.push(Prisma.sql`${c("created_at")} >= ${filters.from}`);
+  if (filters.to) and.push(Prisma.sql`${c("created_at")} < ${filters.to}`);
+  if (filters.test === "exclude") and.push(Prisma.sql`${c("is_test_call")} = false`);
+  if (filters.test === "only") and.push(Prisma.sql`${c("is_test_call")} = true`);
   if (filters.q) {
     // "contains": the search text is matched literally, so % and _ typed by a user are escaped.
     const pattern = `%${escapeLike(filters.q)}%`;
-    and.push(
-      Prisma.sql`(${c}.contact_name ILIKE ${pattern} OR ${c}.contact_phone ILIKE ${pattern} OR ${c}.transcript_text ILIKE ${pattern})`,
-    );
+    and.push(Prisma.sql`(
+      ${c("id")} = ${filters.q} OR ${c("contact_id")} = ${filters.q}
+      OR ${c("contact_name")} ILIKE ${pattern} OR ${c("contact_phone")} ILIKE ${pattern} OR ${c("transcript_text")} ILIKE ${pattern}
+      OR (jsonb_typeof(${c("contact_data")}) = 'object'
+          AND EXISTS (SELECT 1 FROM jsonb_each_text(${c("contact_data")}) d WHERE d.value ILIKE ${pattern})))`);
   }
+  return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+}
+
+// A key question's answer, read by its type: a number (or numeric text), a yes/no, or text.
+const ANSWER_NUMBER = `CASE WHEN jsonb_typeof(a.value) = 'number' THEN (a.value #>> '{}')::numeric
+  WHEN a.value_text ~ '^\\s*-?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$' THEN btrim(a.value_text)::numeric END`;
+const ANSWER_BOOLEAN = `CASE WHEN jsonb_typeof(a.value) = 'boolean' THEN (a.value #>> '{}')::boolean
+  WHEN lower(btrim(a.value_text)) IN ('true', 'yes') THEN true WHEN lower(btrim(a.value_text)) IN ('false', 'no') THEN false END`;
+const ANSWERED = `(a.value IS NOT NULL AND jsonb_typeof(a.value) <> 'null' AND coalesce(a.value_text, '') <> '')`;
+
+/** True when `value` compares with the answer as the question's type says (see answerValueProblem). */
+function answerMatches(answer: AnswerFilter): Prisma.Sql {
+  const value = answer.value ?? "";
+  const number = /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? value.trim() : null;
+  const bool = value === "true" ? true : value === "false" ? false : null;
+  const isNumber = Prisma.sql`(a.type = 'NUMBER' OR (a.type IS DISTINCT FROM 'YES_NO' AND jsonb_typeof(a.value) = 'number'))`;
+  const isBoolean = Prisma.sql`(a.type = 'YES_NO' OR jsonb_typeof(a.value) = 'boolean')`;
+  const num = Prisma.raw(`(${ANSWER_NUMBER})`);
+  const yes = Prisma.raw(`(${ANSWER_BOOLEAN})`);
+  const asNumber = number === null ? Prisma.sql`NULL::numeric` : Prisma.sql`${number}::numeric`;
+  const option = Prisma.sql`(lower(a.value_text) = lower(${value})
+      OR (jsonb_typeof(a.value) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(a.value) o WHERE lower(o) = lower(${value}))))`;
+  switch (answer.op) {
+    case "eq":
+    case "neq":
+      return Prisma.sql`(CASE WHEN ${isBoolean} THEN ${yes} = ${bool}::boolean
+        WHEN ${isNumber} THEN ${num} = ${asNumber}
+        ELSE ${option} END)`;
+    case "gt":
+      return Prisma.sql`${num} > ${asNumber}`;
+    case "gte":
+      return Prisma.sql`${num} >= ${asNumber}`;
+    case "lt":
+      return Prisma.sql`${num} < ${asNumber}`;
+    case "lte":
+      return Prisma.sql`${num} <= ${asNumber}`;
+    case "contains":
+      return Prisma.sql`a.value_text ILIKE ${`%${escapeLike(value)}%`}`;
+    case "exists":
+    case "missing":
+      return Prisma.sql`TRUE`;
+  }
+}
+
+function answerSql(answer: AnswerFilter, callId: Prisma.Sql): Prisma.Sql {
+  const answered = Prisma.raw(ANSWERED);
+  const row = Prisma.sql`a.call_id = ${callId} AND a.label = ${answer.label} AND ${answered}`;
+  if (answer.op === "missing") return Prisma.sql`NOT EXISTS (SELECT 1 FROM call_answers a WHERE ${row})`;
+  // neq: answered, and not equal (an unanswered question is "missing", not "not equal").
+  const matches = answer.op === "neq" ? Prisma.sql`coalesce(${answerMatches(answer)}, false) = false` : Prisma.sql`${answerMatches(answer)} IS TRUE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM call_answers a WHERE ${row} AND ${matches})`;
+}
+
+export type CallCursor = { createdAt: Date; id: string };
+
+/**
+ * Rows strictly after (`older`) or before (`newer`) the cursor in (created_at desc, id desc) order.
+ * The redundant bound on created_at alone is what lets Postgres start the index scan at the cursor:
+ * with the OR alone it reads every newer row first (measured at 1M calls: 708 ms for a cursor
+ * half-way down, 0.08 ms with the bound).
+ */
+export function keysetSql(cursor: { createdAt: Date | string; id: string }, direction: "older" | "newer", alias = "c"): Prisma.Sql {
+  const createdAt = column(alias, "created_at");
+  const id = column(alias, "id");
+  const at = Prisma.sql`${cursor.createdAt}::timestamptz`;
+  return direction === "older"
+    ? Prisma.sql`${createdAt} <= ${at} AND (${createdAt} < ${at} OR (${createdAt} = ${at} AND ${id} < ${cursor.id}))`
+    : Prisma.sql`${createdAt} >= ${at} AND (${createdAt} > ${at} OR (${createdAt} = ${at} AND ${id} > ${cursor.id}))`;
+}
+
+/** Ids of the calls matching the filters, in list order from the cursor, at most `limit`. */
+export function matchingCallIdsSql(
+  filters: CallFilters,
+  page: { cursor?: CallCursor | null; direction?: "older" | "newer"; limit: number },
+): Prisma.Sql {
+  const direction = page.direction ?? "older";
+  const bound = page.cursor ? Prisma.sql`AND ${keysetSql(page.cursor, direction)}` : Prisma.empty;
+  const order = direction === "older" ? Prisma.raw("DESC") : Prisma.raw("ASC");
+  return Prisma.sql`SELECT c.id, c.created_at AS "createdAt" FROM calls c
+    WHERE ${callWhereSql(filters)} ${bound}
+    ORDER BY c.created_at ${order}, c.id ${order}
+    LIMIT ${page.limit}`;
+}
+
+// The parameters a rollup table can answer because they are columns of its key; any other set
+// parameter (a search, an answer, a duration…) needs the calls themselves.
+const ROLLUP_KEYS = {
+  calls: ["campaign", "status", "callStatus"],
+  answers: ["campaign"],
+} as const;
+
+/** True when `filters` constrains nothing but the rollup's key columns, the range and the test flag. */
+export function rollupsCanAnswer(filters: CallFilters, rollup: keyof typeof ROLLUP_KEYS): boolean {
+  const keys: readonly string[] = ROLLUP_KEYS[rollup];
+  return (
+    LIST_PARAM_NAMES.every((name) => keys.includes(name) || filters[name].length === 0) &&
+    filters.contactStatus.length === 0 &&
+    filters.interested === null &&
+    filters.minDuration === null &&
+    filters.maxDuration === null &&
+    filters.answer.length === 0 &&
+    filters.measure.length === 0 &&
+    !filters.q
+  );
+}
+const LIST_PARAM_NAMES = [...Object.keys(LIST_COLUMNS), "event"] as (keyof typeof LIST_COLUMNS | "event")[];
+
+/**
+ * The same filters over a rollup table (call_rollups or call_answer_rollups, whose key columns bear
+ * the calls' names) for the whole days [days.from, days.to); only when rollupsCanAnswer.
+ */
+export function rollupWhereSql(filters: CallFilters, rollup: keyof typeof ROLLUP_KEYS, days: { from: Date | null; to: Date | null }, alias = "r"): Prisma.Sql {
+  const r = (name: string) => column(alias, name);
+  const and: Prisma.Sql[] = [];
+  for (const param of ROLLUP_KEYS[rollup]) if (filters[param].length > 0) and.push(anyOf(r(LIST_COLUMNS[param]), filters[param]));
+  if (days.from) and.push(Prisma.sql`${r("day")} >= ${days.from.toISOString().slice(0, 10)}::date`);
+  if (days.to) and.push(Prisma.sql`${r("day")} < ${days.to.toISOString().slice(0, 10)}::date`);
+  if (filters.test === "exclude") and.push(Prisma.sql`${r("is_test_call")} = false`);
+  if (filters.test === "only") and.push(Prisma.sql`${r("is_test_call")} = true`);
   return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }

@@ -1,13 +1,13 @@
 // Calls matching the filters, newest first, one keyset page at a time.
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { callWhere, type CallFilters } from "./call-filters";
+import type { CallFilters } from "./call-filters";
+import { matchingCallIdsSql, type CallCursor } from "./call-filters-sql";
 import { CALL_LIST_SELECT, callSummaryJson, type CallSummaryJson } from "./call-json";
+
+export type { CallCursor } from "./call-filters-sql";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
-
-export type CallCursor = { createdAt: Date; id: string };
 
 export function encodeCursor(cursor: CallCursor): string {
   return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString("base64url");
@@ -23,15 +23,21 @@ export function decodeCursor(value: string): CallCursor | null {
 }
 
 /**
- * Rows strictly after the cursor in (createdAt desc, id desc) order. The redundant `lte` bound is what
- * lets Postgres start the index scan at the cursor: with the OR alone it reads every newer row first
- * (measured at 1M calls: 708 ms for a cursor half-way down, 0.08 ms with the bound).
+ * Up to `limit` calls matching the filters from the cursor on, in the direction's order: the ids by
+ * the one SQL condition (call-filters-sql.ts), then their list columns by primary key.
  */
-export function afterCursor(cursor: CallCursor): Prisma.CallWhereInput {
-  return {
-    createdAt: { lte: cursor.createdAt },
-    OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
-  };
+export async function findCallsPage(
+  filters: CallFilters,
+  page: { cursor?: CallCursor | null; direction?: "older" | "newer"; limit: number },
+): Promise<CallSummaryJson[]> {
+  const ids = await prisma().$queryRaw<{ id: string; createdAt: Date }[]>(matchingCallIdsSql(filters, page));
+  if (ids.length === 0) return [];
+  const rows = await prisma().call.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: CALL_LIST_SELECT });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap(({ id }) => {
+    const row = byId.get(id);
+    return row ? [callSummaryJson(row)] : [];
+  });
 }
 
 export async function listCalls(
@@ -39,18 +45,12 @@ export async function listCalls(
   page: { cursor?: CallCursor | null; limit?: number } = {},
 ): Promise<{ calls: CallSummaryJson[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(page.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-  const where = callWhere(filters);
-  const rows = await prisma().call.findMany({
-    where: page.cursor ? { AND: [where, afterCursor(page.cursor)] } : where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    select: CALL_LIST_SELECT,
-  });
+  const rows = await findCallsPage(filters, { cursor: page.cursor, limit: limit + 1 });
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
   return {
-    calls: pageRows.map(callSummaryJson),
-    nextCursor: hasMore && last ? encodeCursor(last) : null,
+    calls: pageRows,
+    nextCursor: hasMore && last ? encodeCursor({ createdAt: new Date(last.createdAt), id: last.id }) : null,
   };
 }

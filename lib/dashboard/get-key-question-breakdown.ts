@@ -12,8 +12,8 @@
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { wholeDays } from "@/lib/calls/aggregate-calls";
-import { callWhereSql } from "@/lib/calls/call-filters-sql";
-import type { CallFilters } from "@/lib/calls/call-filters";
+import { callWhereSql, rollupsCanAnswer } from "@/lib/calls/call-filters-sql";
+import { NONE, type CallFilters } from "@/lib/calls/call-filters";
 
 export const TOP_VALUES = 12;
 export const LATEST_ANSWERS = 5;
@@ -126,15 +126,15 @@ export async function getKeyQuestionBreakdown(filters: CallFilters): Promise<Key
   return breakdowns;
 }
 
-/** Filters that a rollup row can answer: campaign, date range and test flag. */
-function rollupsCanAnswer(filters: CallFilters): boolean {
-  return filters.status.length === 0 && filters.callStatus.length === 0 && !filters.q && wholeDays(filters) !== null;
+/** Filters that an answer rollup row can answer: campaign, date range and test flag. */
+function answerRollupsCanAnswer(filters: CallFilters): boolean {
+  return rollupsCanAnswer(filters, "answers") && wholeDays(filters) !== null;
 }
 
 /** (label, type, value_kind, value_text, answers) rows whose sums are the answers the filters select. */
 function answerCounts(filters: CallFilters): Prisma.Sql {
   const days = wholeDays(filters);
-  if (!rollupsCanAnswer(filters) || !days) {
+  if (!answerRollupsCanAnswer(filters) || !days) {
     return Prisma.sql`
       SELECT a.label, a.type, jsonb_typeof(a.value) AS value_kind, a.value_text, 1 AS answers
       FROM call_answers a JOIN calls c ON c.id = a.call_id WHERE ${callWhereSql(filters, "c")}`;
@@ -160,7 +160,7 @@ function answerCounts(filters: CallFilters): Prisma.Sql {
 /** Campaign, range and test flag as conditions on an answer row (`a`): it carries all three. */
 function answerConditions(filters: CallFilters): Prisma.Sql[] {
   const and: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filters.campaign.length > 0) and.push(Prisma.sql`a.campaign_id IN (${Prisma.join(filters.campaign)})`);
+  if (filters.campaign.length > 0) and.push(campaignSql(filters.campaign));
   if (filters.from) and.push(Prisma.sql`a.created_at >= ${filters.from}`);
   if (filters.to) and.push(Prisma.sql`a.created_at < ${filters.to}`);
   if (filters.test === "exclude") and.push(Prisma.sql`a.is_test_call = false`);
@@ -168,9 +168,16 @@ function answerConditions(filters: CallFilters): Prisma.Sql[] {
   return and;
 }
 
+function campaignSql(campaigns: string[]): Prisma.Sql {
+  const named = campaigns.filter((c) => c !== NONE);
+  const parts = named.length > 0 ? [Prisma.sql`a.campaign_id IN (${Prisma.join(named)})`] : [];
+  if (named.length < campaigns.length) parts.push(Prisma.sql`a.campaign_id IS NULL`);
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
 /** The answers of `label` (a column of the outer query) the filters select, newest first. */
 function selectedAnswers(filters: CallFilters, label: Prisma.Sql): Prisma.Sql {
-  return rollupsCanAnswer(filters)
+  return answerRollupsCanAnswer(filters)
     ? Prisma.sql`FROM call_answers a WHERE a.label = ${label} AND ${Prisma.join(answerConditions(filters), " AND ")}`
     : Prisma.sql`FROM call_answers a JOIN calls cf ON cf.id = a.call_id WHERE a.label = ${label} AND ${callWhereSql(filters, "cf")}`;
 }
