@@ -1,8 +1,9 @@
-// GET /api/calls – calls matching the filters, newest first, keyset-paginated
+// GET /api/calls – calls matching the filters, newest first, keyset-paginated, with how many match
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { parseCallFilters } from "@/lib/calls/call-filters";
 import { decodeCursor, listCalls, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/lib/calls/list-calls";
+import { countCalls } from "@/lib/calls/count-calls";
 
 export const dynamic = "force-dynamic";
 
@@ -22,5 +23,6 @@ export async function GET(request: Request): Promise<Response> {
   const cursor = cursorParam ? decodeCursor(cursorParam) : null;
   if (cursorParam && !cursor) return apiError(400, "invalid_query", `"cursor" is not one this API returned`, { param: "cursor" });
 
-  return Response.json(await listCalls(parsed.filters, { cursor, limit }));
+  const [page, count] = await Promise.all([listCalls(parsed.filters, { cursor, limit }), countCalls(parsed.filters)]);
+  return Response.json({ ...page, total: count.total, totalIsLowerBound: count.isLowerBound });
 }
