@@ -5,8 +5,8 @@
 //   leading apostrophe, so it is shown, never run.
 // - Text made only of digits and phone punctuation that a spreadsheet would turn into a different
 //   number or a date ("+15551234567" → 15551234567 or 1.56E+10, "007" → 7, "3-4" → 4 March, 16+
-//   digits rounded) is written as the formula ="…": Excel, Google Sheets and LibreOffice (with
-//   formulas evaluated) show exactly the text, as text. Only digits, spaces and + - ( ) . / can be
+//   digits rounded) is written as the formula ="…": Excel, Google Sheets and LibreOffice Calc
+//   (checked with LibreOffice 7.4 headless) show exactly the text, as text. Only digits, spaces and + - ( ) . / can be
 //   inside it, so it can run nothing else. A plain decimal that reads back unchanged ("42", "-3",
 //   "0.5") stays a number.
 import { stringifyJson } from "@/lib/voxia/stringify-json";
