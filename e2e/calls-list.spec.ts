@@ -125,14 +125,14 @@ test("Export CSV downloads exactly the filtered calls, every page of them", asyn
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^callboard-calls-.*\.csv$/);
   const records = csvRecords(await readFile((await download.path())!, "utf8"));
-  expect(records.map((r) => r.id).sort()).toEqual(["call-ada", "call-alan", "call-barbara", "call-busy", "call-formula", "call-grace", "call-test"]);
-  const ada = records.find((r) => r.id === "call-ada")!;
-  expect(ada["contact.name"]).toBe("Ada Lovelace");
-  expect(ada["campaign.name"]).toBe(SPRING.name);
-  expect(ada["keyQuestion: Preferred day"]).toBe("Thursday");
-  expect(ada["keyQuestion: Demo booked"]).toBe("true");
-  expect(records.find((r) => r.id === "call-formula")!["contact.name"]).toBe(`'=HYPERLINK("http://evil.example","click")`);
-  expect(records.find((r) => r.id === "call-busy")!["campaign.name"]).toBe(RENEWALS.name);
+  expect(records.map((r) => r["Call ID"]).sort()).toEqual(["call-ada", "call-alan", "call-barbara", "call-busy", "call-formula", "call-grace", "call-test"]);
+  const ada = records.find((r) => r["Call ID"] === "call-ada")!;
+  expect(ada["Contact name"]).toBe("Ada Lovelace");
+  expect(ada["Campaign"]).toBe(SPRING.name);
+  expect(ada["Key question: Preferred day"]).toBe("Thursday");
+  expect(ada["Key question: Demo booked"]).toBe("true");
+  expect(records.find((r) => r["Call ID"] === "call-formula")!["Contact name"]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+  expect(records.find((r) => r["Call ID"] === "call-busy")!["Campaign"]).toBe(RENEWALS.name);
 
   // The bulk campaign is bigger than a page: the export still holds all of it.
   await page.goto(`/calls?campaign=${BULK.id}`);

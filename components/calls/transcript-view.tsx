@@ -2,9 +2,7 @@
 // "assistant"/"agent"; the callee is "user". Anything else is shown with its role as sent, and a
 // role or content that is not text (an object, a number) as its JSON.
 import { stringifyJson } from "@/lib/voxia/stringify-json";
-
-const AGENT_ROLES = new Set(["voxia", "assistant", "agent", "bot", "ai"]);
-const CALLEE_ROLES = new Set(["user", "callee", "contact", "customer", "human"]);
+import { AGENT_ROLES, CALLEE_ROLES } from "@/lib/calls/transcript-speakers";
 
 type Line = { role: string | null; content: string; understood: boolean };
 

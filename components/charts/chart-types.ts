@@ -1,6 +1,6 @@
 // The plain, serialisable props a chart receives from its server component.
 
-/** One stacked series: a status, with its colour (`var(--color-outcome-…)`). */
+/** One stacked series: a status, with its colour (lib/ui/outcome-colors.ts). */
 export type ChartSeries = { key: string; label: string; color: string };
 
 /** One bar: a campaign, or a day/week/month (key = its first day, YYYY-MM-DD). */

@@ -5,7 +5,7 @@ import type { CallFilters } from "@/lib/calls/call-filters";
 import { statusHref } from "@/lib/dashboard/calls-link";
 import { orderStatuses } from "@/lib/dashboard/status-order";
 import { formatPercent } from "@/lib/ui/format";
-import { outcomeColor } from "@/lib/ui/outcome-colors";
+import { outcomeColors } from "@/lib/ui/outcome-colors";
 import { Panel } from "./panel";
 import { statusLabel } from "./status-series";
 
@@ -16,6 +16,7 @@ export async function OutcomeDistribution({ filters, locale }: { filters: CallFi
   const byStatus: Record<string, number> = {};
   for (const c of campaigns) for (const [s, n] of Object.entries(c.byStatus)) byStatus[s] = (byStatus[s] ?? 0) + n;
   const statuses = orderStatuses(Object.keys(byStatus)).sort((a, b) => (byStatus[b] ?? 0) - (byStatus[a] ?? 0));
+  const colors = outcomeColors(orderStatuses(statuses));
   const max = Math.max(1, ...Object.values(byStatus));
   const number = new Intl.NumberFormat(locale);
   return (
@@ -36,7 +37,7 @@ export async function OutcomeDistribution({ filters, locale }: { filters: CallFi
                   </span>
                 </span>
                 <span className="mt-1 block h-2.5 w-full rounded-full bg-slate-100 dark:bg-slate-800">
-                  <span className="block h-full rounded-full" style={{ width: `${(count / max) * 100}%`, background: outcomeColor(status) }} />
+                  <span className="block h-full rounded-full" style={{ width: `${(count / max) * 100}%`, background: colors.get(status) }} />
                 </span>
               </>
             );

@@ -3,7 +3,7 @@
 import type { CallFilters } from "@/lib/calls/call-filters";
 import { statusHref } from "@/lib/dashboard/calls-link";
 import { NO_STATUS, orderStatuses } from "@/lib/dashboard/status-order";
-import { outcomeColor } from "@/lib/ui/outcome-colors";
+import { OUTCOME_GROUPS, outcomeColors, outcomeGroup } from "@/lib/ui/outcome-colors";
 import { humanize } from "@/lib/voxia/vocabulary";
 import type { ChartSeries } from "@/components/charts/chart-types";
 import type { LegendItem } from "@/components/charts/status-legend";
@@ -13,11 +13,9 @@ export function statusLabel(status: string): string {
 }
 
 export function statusSeries(countsList: Record<string, number>[]): ChartSeries[] {
-  return orderStatuses(countsList.flatMap((counts) => Object.keys(counts))).map((status) => ({
-    key: status,
-    label: statusLabel(status),
-    color: outcomeColor(status === NO_STATUS ? null : status),
-  }));
+  const statuses = orderStatuses(countsList.flatMap((counts) => Object.keys(counts)));
+  const colors = outcomeColors(statuses);
+  return statuses.map((status) => ({ key: status, label: statusLabel(status), color: colors.get(status)! }));
 }
 
 export function legendItems(series: ChartSeries[], countsList: Record<string, number>[], filters: CallFilters): LegendItem[] {
@@ -25,5 +23,6 @@ export function legendItems(series: ChartSeries[], countsList: Record<string, nu
     ...s,
     total: countsList.reduce((n, counts) => n + (counts[s.key] ?? 0), 0),
     href: statusHref(filters, s.key),
+    group: OUTCOME_GROUPS[s.key === NO_STATUS ? "other" : outcomeGroup(s.key)],
   }));
 }

@@ -109,8 +109,11 @@ export function stageRank(fields: {
   return 0;
 }
 
-/** "CALL_ME_LATER" → "Call me later"; unknown values get the same treatment. */
+// Words written in capitals however the rest is: "CONVERSATION_LLM_TECHNICAL_ISSUES" → "… LLM …".
+const ACRONYMS = new Set(["llm", "ai", "sms", "id", "url", "api", "sid", "crm", "dnc", "ivr", "sip", "tts", "stt"]);
+
+/** "CALL_ME_LATER" → "Call me later", "CONVERSATION_LLM_TECHNICAL_ISSUES" → "Conversation LLM technical issues"; unknown values get the same treatment. */
 export function humanize(value: string): string {
-  const words = value.replace(/[_:]+/g, " ").trim().toLowerCase();
+  const words = value.replace(/[_:]+/g, " ").trim().toLowerCase().replace(/[a-z]+/g, (word) => (ACRONYMS.has(word) ? word.toUpperCase() : word));
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -106,8 +106,9 @@ test("big integers and long decimals keep their digits in the database, the read
   assert.deepEqual([long.value, long.valueText], [new JsonNumber("98765432109876543210987"), "98765432109876543210987"]);
   assert.equal(call.notUnderstood, null, "every number here was understood");
 
-  const csv = csvRecords(await (await fetch(`${app.url}/api/calls/export`)).text()).find((r) => r.id === "big-numbers");
-  assert.match(csv!["contact.data"]!, /"account":12345678901234567890123[,}]/, "the CSV export keeps the digits too");
+  const csv = csvRecords(await (await fetch(`${app.url}/api/calls/export?headers=keys`)).text()).find((r) => r.id === "big-numbers");
+  // As text a spreadsheet keeps (="…"), since as a number it would round to 15 digits.
+  assert.equal(csv!["contact.data.account"], '="12345678901234567890123"', "the CSV export keeps the digits too");
 
   const html = await page("big-numbers");
   for (const digits of ["12345678901234567890123", "0.1000000000000000055511151231257827", "99999999999999999999999999", "1e400", "98765432109876543210987"]) {

@@ -1,18 +1,22 @@
-// GET /api/calls/export – every call matching the filters as a CSV download, streamed in batches
+// GET /api/calls/export – every call matching the filters as a CSV download, streamed in batches;
+// `headers` and `include` say how it is written (parseCsvOptions, README "CSV export")
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { parseCallFilters } from "@/lib/calls/call-filters";
-import { exportCallsCsv } from "@/lib/calls/export-calls-csv";
+import { exportCallsCsv, parseCsvOptions } from "@/lib/calls/export-calls-csv";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   const denied = authorizeApiRequest(request);
   if (denied) return denied;
-  const parsed = parseCallFilters(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const parsed = parseCallFilters(params);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
+  const csv = parseCsvOptions(params);
+  if (!csv.ok) return apiError(400, "invalid_query", csv.problem.message, { param: csv.problem.param });
 
-  const chunks = exportCallsCsv(parsed.filters);
+  const chunks = exportCallsCsv(parsed.filters, csv.options);
   // Pull-based: a chunk is made only when the client has taken the last one (the export reads at most
   // one batch ahead of it), so a slow download holds a batch or two in memory, never the whole result.
   const body = new ReadableStream<Uint8Array>({
