@@ -2,10 +2,7 @@
 // not wait for it. Past the count limit it says "10,000+ calls", a lower bound, never a wrong number.
 import type { CallFilters } from "@/lib/calls/call-filters";
 import { countCalls } from "@/lib/calls/count-calls";
-
-export function formatCallCount(total: number, isLowerBound: boolean): string {
-  return `${total.toLocaleString("en-US")}${isLowerBound ? "+" : ""} ${total === 1 && !isLowerBound ? "call" : "calls"}`;
-}
+import { formatCallCount } from "./filter-fields";
 
 export async function CallsCount({ filters }: { filters: CallFilters }) {
   const { total, isLowerBound } = await countCalls(filters);

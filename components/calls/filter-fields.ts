@@ -131,3 +131,8 @@ export function withoutChip(filters: CallFilters, chip: Chip): CallFilters {
       return { ...filters, [chip.field]: [] };
   }
 }
+
+/** "357 calls", "1 call", or "10,000+ calls" for a lower bound. */
+export function formatCallCount(total: number, isLowerBound: boolean): string {
+  return `${total.toLocaleString("en-US")}${isLowerBound ? "+" : ""} ${total === 1 && !isLowerBound ? "call" : "calls"}`;
+}
