@@ -7,6 +7,7 @@ import { EMPTY_FILTERS, parseCallFiltersLeniently, serializeCallFilters, type Ca
 import type { FilterOptions } from "@/lib/calls/list-filter-options";
 import { DateRangeInput } from "./date-range-input";
 import { FilterBar } from "./filter-bar";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   /** The current filters as URL parameters (serializeCallFilters). */
@@ -20,6 +21,7 @@ const inputClass =
 export function CallFilterControls({ query, options }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const [shownQuery, setShownQuery] = useState(query);
   const [draft, setDraft] = useState(() => parseCallFiltersLeniently(new URLSearchParams(query)));
   // Back/forward or a link changed the URL: show what it says.
@@ -64,6 +66,7 @@ export function CallFilterControls({ query, options }: Props) {
         <DateRangeInput from={draft.from} to={draft.to} timeZone={draft.timeZone} onApply={({ from, to }) => apply({ ...draft, from, to })} />
         <select
           aria-label="Test calls"
+          disabled={!hydrated}
           className={inputClass}
           value={draft.test}
           onChange={(e) => apply({ ...draft, test: e.target.value as TestCalls })}

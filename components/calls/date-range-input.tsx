@@ -4,6 +4,7 @@
 // Apply. One applied date is one navigation and one history entry. All date logic of the bar is here.
 import { useState } from "react";
 import { dayIn, nextDay, startOfDayIn } from "@/lib/time/time-zone";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   from: Date | null;
@@ -36,6 +37,7 @@ export function DateRangeInput({ from, to, timeZone, onApply }: Props) {
     setShown(applied);
     setDraft(applied);
   }
+  const hydrated = useHydrated();
   const pending = draft.from !== applied.from || draft.to !== applied.to;
 
   function apply() {
@@ -55,6 +57,7 @@ export function DateRangeInput({ from, to, timeZone, onApply }: Props) {
       <input
         type="date"
         aria-label={`${label} (${zoneName})`}
+        disabled={!hydrated}
         className={inputClass}
         value={draft[name]}
         onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}

@@ -6,6 +6,7 @@ import type { CallFilters } from "@/lib/calls/call-filters";
 import type { FilterOptions } from "@/lib/calls/list-filter-options";
 import { activeChips, ADDABLE_FIELDS, FIELD_LABELS, withoutChip, type Chip, type FieldKey } from "./filter-fields";
 import { FilterEditor } from "./filter-editors";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   filters: CallFilters;
@@ -17,11 +18,12 @@ type Props = {
 };
 
 /** A button and its panel; Escape or a click elsewhere closes it and gives focus back to the button. */
-function Popover({ trigger, label, open, setOpen, children, className = "", contentKey }: { trigger: (props: { ref: React.Ref<HTMLButtonElement>; "aria-expanded": boolean; "aria-controls": string; onClick: () => void }) => ReactNode; label: string; open: boolean; setOpen: (open: boolean) => void; children: ReactNode; className?: string; /** A change of content moves focus into it again. */ contentKey?: string }) {
+function Popover({ trigger, label, open, setOpen, children, className = "", contentKey }: { trigger: (props: { ref: React.Ref<HTMLButtonElement>; "aria-expanded": boolean; "aria-controls": string; onClick: () => void; disabled: boolean }) => ReactNode; label: string; open: boolean; setOpen: (open: boolean) => void; children: ReactNode; className?: string; /** A change of content moves focus into it again. */ contentKey?: string }) {
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
+  const hydrated = useHydrated();
   const close = useRef(setOpen);
   useEffect(() => {
     close.current = setOpen;
@@ -47,7 +49,7 @@ function Popover({ trigger, label, open, setOpen, children, className = "", cont
   }, [open, contentKey]);
   return (
     <div ref={wrapper} className={`relative ${className}`}>
-      {trigger({ ref: button, "aria-expanded": open, "aria-controls": panelId, onClick: () => setOpen(!open) })}
+      {trigger({ ref: button, "aria-expanded": open, "aria-controls": panelId, onClick: () => setOpen(!open), disabled: !hydrated })}
       {open && (
         <div
           ref={panel}
@@ -65,6 +67,7 @@ function Popover({ trigger, label, open, setOpen, children, className = "", cont
 
 function ChipControl({ chip, filters, options, onApply }: { chip: Chip; filters: CallFilters; options: FilterOptions; onApply: (next: CallFilters) => void }) {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   return (
     <Popover
       label={`Edit filter: ${chip.label}`}
@@ -80,6 +83,7 @@ function ChipControl({ chip, filters, options, onApply }: { chip: Chip; filters:
             type="button"
             aria-label={`Remove filter ${chip.label}`}
             title="Remove this filter"
+            disabled={!hydrated}
             onClick={() => onApply(withoutChip(filters, chip))}
             className="border-l border-slate-200 px-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white"
           >
@@ -162,6 +166,7 @@ function AddFilter({ filters, options, onApply }: { filters: CallFilters; option
 }
 
 export function FilterBar({ filters, options, onApply, onClearAll, anyFilter }: Props) {
+  const hydrated = useHydrated();
   const chips = activeChips(filters, new Map(options.campaigns.map((c) => [c.id, c.name])));
   return (
     <div role="group" aria-label="Active filters" className="flex flex-wrap items-center gap-2">
@@ -170,7 +175,7 @@ export function FilterBar({ filters, options, onApply, onClearAll, anyFilter }: 
       ))}
       <AddFilter filters={filters} options={options} onApply={onApply} />
       {anyFilter && (
-        <button type="button" onClick={onClearAll} className="h-7 rounded-md px-2 text-sm text-slate-600 hover:bg-slate-200/60 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white">
+        <button type="button" disabled={!hydrated} onClick={onClearAll} className="h-7 rounded-md px-2 text-sm text-slate-600 hover:bg-slate-200/60 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white">
           Clear all
         </button>
       )}
