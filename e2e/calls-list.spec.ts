@@ -189,6 +189,7 @@ test("a typed date is applied once: one navigation, one history entry", async ({
     if (new URL(r.url()).pathname === "/calls") seen.push(r.url());
   });
   const from = page.getByLabel("From (UTC)");
+  await expect(from).toBeEnabled();
   await from.focus();
   await page.keyboard.type("05122025", { delay: 80 });
   // Nothing is applied while typing (the year passes through 0002, 0020, 0202).

@@ -52,13 +52,13 @@ export function DateRangeInput({ from, to, timeZone, onApply }: Props) {
 
   const zoneName = timeZone === "UTC" ? "UTC" : timeZone;
   const field = (name: "from" | "to", label: string) => (
-    <label className="flex items-center gap-1.5 text-xs font-medium text-slate-600 dark:text-slate-400">
+    <label className="flex min-w-0 flex-1 items-center gap-1.5 text-xs font-medium text-slate-600 sm:flex-none dark:text-slate-400">
       <span>{label}</span>
       <input
         type="date"
         aria-label={`${label} (${zoneName})`}
         disabled={!hydrated}
-        className={inputClass}
+        className={`${inputClass} min-w-0 flex-1 sm:w-36 sm:flex-none`}
         value={draft[name]}
         onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
         onBlur={apply}
@@ -73,15 +73,15 @@ export function DateRangeInput({ from, to, timeZone, onApply }: Props) {
   );
 
   return (
-    <div role="group" aria-label={`Date range (${zoneName})`} className="flex flex-wrap items-center gap-2">
+    <div role="group" aria-label={`Date range (${zoneName})`} className="flex w-full items-center gap-2 sm:w-auto">
       {field("from", "From")}
       {field("to", "To")}
-      <span className="text-xs text-slate-500 dark:text-slate-400">{zoneName}</span>
+      <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{zoneName}</span>
       {pending && (
         <button
           type="button"
           onClick={apply}
-          className="h-8 rounded-md bg-blue-700 px-2.5 text-xs font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          className="h-8 shrink-0 rounded-md bg-blue-700 px-2.5 text-xs font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
         >
           Apply dates
         </button>

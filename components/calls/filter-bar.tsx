@@ -76,7 +76,7 @@ function ChipControl({ chip, filters, options, onApply }: { chip: Chip; filters:
       className="inline-flex"
       trigger={({ ref, ...aria }) => (
         <span className="inline-flex h-7 items-stretch overflow-hidden rounded-md border border-slate-300 bg-white text-sm shadow-xs dark:border-slate-700 dark:bg-slate-900">
-          <button ref={ref} type="button" {...aria} aria-haspopup="dialog" title="Edit this filter" className="max-w-80 truncate px-2 text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 dark:text-slate-100 dark:hover:bg-slate-800">
+          <button ref={ref} type="button" {...aria} aria-haspopup="dialog" title="Edit this filter" className="max-w-[28rem] truncate px-2 text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 dark:text-slate-100 dark:hover:bg-slate-800">
             {chip.label}
           </button>
           <button
@@ -170,10 +170,10 @@ export function FilterBar({ filters, options, onApply, onClearAll, anyFilter }: 
   const chips = activeChips(filters, new Map(options.campaigns.map((c) => [c.id, c.name])));
   return (
     <div role="group" aria-label="Active filters" className="flex flex-wrap items-center gap-2">
+      <AddFilter filters={filters} options={options} onApply={onApply} />
       {chips.map((chip) => (
         <ChipControl key={chip.id} chip={chip} filters={filters} options={options} onApply={onApply} />
       ))}
-      <AddFilter filters={filters} options={options} onApply={onApply} />
       {anyFilter && (
         <button type="button" disabled={!hydrated} onClick={onClearAll} className="h-7 rounded-md px-2 text-sm text-slate-600 hover:bg-slate-200/60 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white">
           Clear all
