@@ -58,7 +58,7 @@ export function DateRangeInput({ from, to, timeZone, onApply }: Props) {
         type="date"
         aria-label={`${label} (${zoneName})`}
         disabled={!hydrated}
-        className={`${inputClass} min-w-0 flex-1 sm:w-36 sm:flex-none`}
+        className={`${inputClass} min-w-0 flex-1 px-1.5 sm:w-36 sm:flex-none sm:px-2`}
         value={draft[name]}
         onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
         onBlur={apply}
@@ -76,7 +76,7 @@ export function DateRangeInput({ from, to, timeZone, onApply }: Props) {
     <div role="group" aria-label={`Date range (${zoneName})`} className="flex w-full items-center gap-2 sm:w-auto">
       {field("from", "From")}
       {field("to", "To")}
-      <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{zoneName}</span>
+      <span aria-hidden className="hidden shrink-0 text-xs text-slate-500 sm:inline dark:text-slate-400">{zoneName}</span>
       {pending && (
         <button
           type="button"

@@ -76,7 +76,7 @@ function ChipControl({ chip, filters, options, onApply }: { chip: Chip; filters:
       className="inline-flex"
       trigger={({ ref, ...aria }) => (
         <span className="inline-flex h-7 items-stretch overflow-hidden rounded-md border border-slate-300 bg-white text-sm shadow-xs dark:border-slate-700 dark:bg-slate-900">
-          <button ref={ref} type="button" {...aria} aria-haspopup="dialog" title="Edit this filter" className="max-w-[28rem] truncate px-2 text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 dark:text-slate-100 dark:hover:bg-slate-800">
+          <button ref={ref} type="button" {...aria} aria-haspopup="dialog" title="Edit this filter" className="max-w-[calc(100vw-5.5rem)] truncate px-2 sm:max-w-[28rem] text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 dark:text-slate-100 dark:hover:bg-slate-800">
             {chip.label}
           </button>
           <button
