@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { parseCallFiltersLeniently, serializeCallFilters } from "@/lib/calls/call-filters";
 import { listFilterOptions } from "@/lib/calls/list-filter-options";
 import { CallFilterControls } from "@/components/calls/call-filter-controls";
+import { CallsCount, CallsCountSkeleton } from "@/components/calls/calls-count";
 import { CallsResults } from "@/components/calls/calls-results";
 import { CallsTableSkeleton } from "@/components/calls/calls-table-skeleton";
 import { decodeCursor } from "@/lib/calls/list-calls";
@@ -22,16 +23,24 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold">Calls</h1>
-        <a
-          href={`/api/calls/export${query ? `?${query}` : ""}`}
-          download
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
-        >
-          Export CSV<span className="sr-only"> of all calls matching these filters</span>
-        </a>
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-xl font-semibold">Calls</h1>
+          <Suspense key={query} fallback={<CallsCountSkeleton />}>
+            <CallsCount filters={filters} />
+          </Suspense>
+        </div>
+        {/* Saved views go beside the export (another control, not part of the filter bar). */}
+        <div className="flex items-center gap-2">
+          <a
+            href={`/api/calls/export${query ? `?${query}` : ""}`}
+            download
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+          >
+            Export CSV<span className="sr-only"> of all calls matching these filters</span>
+          </a>
+        </div>
       </div>
-      <CallFilterControls query={query} campaigns={options.campaigns} statuses={options.statuses} callStatuses={options.callStatuses} />
+      <CallFilterControls query={query} options={options} />
       <Suspense key={`${query}|${older ? `o${String(params.cursor)}` : ""}|${newer ? `n${String(params.before)}` : ""}`} fallback={<CallsTableSkeleton />}>
         <CallsResults filters={filters} query={query} older={older} newer={newer} />
       </Suspense>

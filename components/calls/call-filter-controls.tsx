@@ -3,24 +3,25 @@
 // pushes a new URL, the server page re-renders with it, and back/forward step through past views.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { parseCallFiltersLeniently, serializeCallFilters, type CallFilters, type TestCalls } from "@/lib/calls/call-filters";
-import { humanize } from "@/lib/voxia/vocabulary";
-import { MultiSelectFilter } from "./multi-select-filter";
+import { EMPTY_FILTERS, parseCallFiltersLeniently, serializeCallFilters, type CallFilters, type TestCalls } from "@/lib/calls/call-filters";
+import type { FilterOptions } from "@/lib/calls/list-filter-options";
+import { DateRangeInput } from "./date-range-input";
+import { FilterBar } from "./filter-bar";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   /** The current filters as URL parameters (serializeCallFilters). */
   query: string;
-  campaigns: { id: string; name: string | null }[];
-  statuses: string[];
-  callStatuses: string[];
+  options: FilterOptions;
 };
 
 const inputClass =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900 dark:[color-scheme:dark]";
+  "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:[color-scheme:dark]";
 
-export function CallFilterControls({ query, campaigns, statuses, callStatuses }: Props) {
+export function CallFilterControls({ query, options }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const [shownQuery, setShownQuery] = useState(query);
   const [draft, setDraft] = useState(() => parseCallFiltersLeniently(new URLSearchParams(query)));
   // Back/forward or a link changed the URL: show what it says.
@@ -35,52 +36,38 @@ export function CallFilterControls({ query, campaigns, statuses, callStatuses }:
     startTransition(() => router.push(qs ? `/calls?${qs}` : "/calls", { scroll: false }));
   }
 
-  // Values in the URL but not among the options (an old link, a value Voxia added) stay selectable.
-  const withSelected = (values: string[], selected: string[]) => [...values, ...selected.filter((s) => !values.includes(s))];
-  const campaignChoices = withSelected(campaigns.map((c) => c.id), draft.campaign).map((id) => {
-    const name = campaigns.find((c) => c.id === id)?.name;
-    return { value: id, label: name ? name : id };
-  });
-  const statusChoices = withSelected(statuses, draft.status).map((s) => ({ value: s, label: humanize(s) }));
-  const callStatusChoices = withSelected(callStatuses, draft.callStatus).map((s) => ({ value: s, label: humanize(s) }));
-
   return (
-    <form
-      role="search"
-      aria-label="Filter calls"
-      aria-busy={pending}
-      className="flex flex-wrap items-end gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const q = new FormData(e.currentTarget).get("q");
-        apply({ ...draft, q: typeof q === "string" && q.trim() ? q.trim() : null });
-      }}
-    >
-      <div className="flex min-w-64 flex-1 basis-64 gap-2">
-        <label className="flex flex-1 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-          Search name, phone or transcript
+    <div aria-busy={pending} className="space-y-2.5">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <form
+          role="search"
+          aria-label="Search calls"
+          className="flex min-w-64 flex-1 basis-72 gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const q = new FormData(e.currentTarget).get("q");
+            apply({ ...draft, q: typeof q === "string" && q.trim() ? q.trim() : null });
+          }}
+        >
           <input
             key={draft.q ?? ""}
             name="q"
             type="search"
+            aria-label="Search name, phone or transcript"
+            title="Also finds a call id, a contact id, or text in the contact's data (an email, a company)"
             defaultValue={draft.q ?? ""}
-            placeholder="e.g. demo, +1555…, Smith"
-            className={`${inputClass} text-slate-900 dark:text-slate-100`}
+            placeholder="Search name, phone, transcript, email, call id…"
+            className={`${inputClass} min-w-0 flex-1`}
           />
-        </label>
-        <button type="submit" className="self-end rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
-          Search
-        </button>
-      </div>
-      <MultiSelectFilter legend="Campaign" choices={campaignChoices} selected={draft.campaign} onChange={(campaign) => apply({ ...draft, campaign })} />
-      <MultiSelectFilter legend="Status" choices={statusChoices} selected={draft.status} onChange={(status) => apply({ ...draft, status })} />
-      <MultiSelectFilter legend="Call status" choices={callStatusChoices} selected={draft.callStatus} onChange={(callStatus) => apply({ ...draft, callStatus })} />
-      <DateInput label="From (UTC)" value={draft.from} isEnd={false} onChange={(from) => apply({ ...draft, from })} />
-      <DateInput label="To (UTC)" value={draft.to} isEnd onChange={(to) => apply({ ...draft, to })} />
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        Test calls
+          <button type="submit" className="h-8 rounded-md bg-blue-700 px-3 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+            Search
+          </button>
+        </form>
+        <DateRangeInput from={draft.from} to={draft.to} timeZone={draft.timeZone} onApply={({ from, to }) => apply({ ...draft, from, to })} />
         <select
-          className={`${inputClass} text-slate-900 dark:text-slate-100`}
+          aria-label="Test calls"
+          disabled={!hydrated}
+          className={inputClass}
           value={draft.test}
           onChange={(e) => apply({ ...draft, test: e.target.value as TestCalls })}
         >
@@ -88,30 +75,14 @@ export function CallFilterControls({ query, campaigns, statuses, callStatuses }:
           <option value="include">Include test calls</option>
           <option value="only">Only test calls</option>
         </select>
-      </label>
-    </form>
-  );
-}
-
-/** A day picker for a date bound; "to" is inclusive of its day, as the URL's date-only `to` is. */
-function DateInput({ label, value, isEnd, onChange }: { label: string; value: Date | null; isEnd: boolean; onChange: (date: Date | null) => void }) {
-  const shown = value ? new Date(value.getTime() - (isEnd ? 1 : 0)).toISOString().slice(0, 10) : "";
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-      {label}
-      <input
-        type="date"
-        className={`${inputClass} text-slate-900 dark:text-slate-100`}
-        value={shown}
-        onChange={(e) => {
-          const day = e.target.value;
-          if (!day) return onChange(null);
-          const date = new Date(`${day}T00:00:00.000Z`);
-          if (Number.isNaN(date.getTime())) return;
-          if (isEnd) date.setUTCDate(date.getUTCDate() + 1);
-          onChange(date);
-        }}
+      </div>
+      <FilterBar
+        filters={draft}
+        options={options}
+        onApply={apply}
+        anyFilter={query !== ""}
+        onClearAll={() => apply({ ...EMPTY_FILTERS, timeZone: draft.timeZone })}
       />
-    </label>
+    </div>
   );
 }

@@ -150,7 +150,7 @@ function parseSeconds(params: Params, name: "minDuration" | "maxDuration"): numb
 }
 
 export function parseCallFilters(params: Params, options: ParseOptions = {}): Parsed {
-  const filters: CallFilters = { ...EMPTY_FILTERS };
+  const filters: CallFilters = { ...EMPTY_FILTERS, answer: [] };
   for (const name of LIST_PARAMS) filters[name] = [...new Set(getAll(params, name))];
 
   const contactStatus = getAll(params, "contactStatus");

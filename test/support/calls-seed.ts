@@ -6,6 +6,7 @@ import { lifecycleDeliveries, payloadFor, type CallSpec } from "./voxia-fixtures
 export const SPRING = { id: "camp-spring", name: "Spring Promo" };
 export const RENEWALS = { id: "camp-renewals", name: "Renewals, Q2" };
 export const BULK = { id: "camp-bulk", name: "Bulk list" };
+export const ENTERPRISE = { id: "camp-enterprise", name: "Enterprise" };
 export const UNIQUE_WORD = "zeppelin";
 export const BULK_COUNT = 60;
 
@@ -40,6 +41,12 @@ export const SEEDED_CALLS: CallSpec[] = [
   { id: "call-busy", campaign: RENEWALS, createdAt: at(4), notConnected: "BUSY", contact: contact(4, "Edsger Dijkstra") },
   { id: "call-barbara", campaign: RENEWALS, createdAt: at(5), outcome: "INTERESTED", duration: 300, contact: contact(5, "Barbara Liskov") },
   { id: "call-formula", campaign: RENEWALS, createdAt: at(6), outcome: "WRONG_NUMBER", duration: 12, contact: contact(6, '=HYPERLINK("http://evil.example","click")') },
+  // A number key question, older than the other named calls so they stay the newest.
+  ...([["call-seats-big", 8, "Katherine Johnson", 40, 150], ["call-seats-small", 9, "Margaret Hamilton", 8, 200]] as const).map(([id, n, name, seats, duration]): CallSpec => ({
+    id, campaign: ENTERPRISE, createdAt: new Date(Date.UTC(2025, 2, 3, 10, n)).toISOString(), outcome: "NOT_INTERESTED", duration,
+    summary: { Seats: { description: "How many seats would they need?", options: [], order: 1, type: "NUMBER", value: seats } },
+    contact: contact(n, name),
+  })),
   { id: "call-test", campaign: SPRING, createdAt: at(7), outcome: "INTERESTED", duration: 30, isTestCall: true, contact: contact(7, "Test Caller") },
 ];
 
