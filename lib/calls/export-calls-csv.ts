@@ -158,7 +158,7 @@ async function fetchBatch(filters: CallFilters, cursor: Cursor | null, withAnswe
 
 /** Whether the filter narrows the calls at all (the column look-ups then read every row anyway). */
 function isAllCalls(filters: CallFilters): boolean {
-  return !filters.from && !filters.to && !filters.q && filters.test !== "only" && [filters.campaign, filters.status, filters.callStatus].every((f) => f.length === 0);
+  return filters.test !== "only" && serializeCallFilters({ ...filters, test: "exclude" }).toString() === "";
 }
 
 /**
@@ -171,12 +171,7 @@ function isAllCalls(filters: CallFilters): boolean {
  * lookups.
  */
 async function keyQuestionLabels(filters: CallFilters): Promise<string[]> {
-<<<<<<< HEAD
-  const allCalls = filters.test !== "only" && serializeCallFilters({ ...filters, test: "exclude" }).toString() === "";
-  const answers = allCalls
-=======
   const answers = isAllCalls(filters)
->>>>>>> present
     ? Prisma.sql`calls c JOIN call_answers a ON a.call_id = c.id`
     : Prisma.sql`calls c CROSS JOIN LATERAL (SELECT label, position FROM call_answers WHERE call_id = c.id OFFSET 0) a`;
   const query = Prisma.sql`
