@@ -7,6 +7,8 @@ import { CallsResults } from "@/components/calls/calls-results";
 import { CallsTableSkeleton } from "@/components/calls/calls-table-skeleton";
 import { decodeCursor } from "@/lib/calls/list-calls";
 import { requireViewer } from "@/lib/auth/require-viewer";
+import { listViews } from "@/lib/views/saved-views";
+import { SavedViews } from "@/components/calls/saved-views";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
@@ -18,7 +20,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
   const query = serializeCallFilters(filters).toString();
   const older = typeof params.cursor === "string" ? decodeCursor(params.cursor) : null;
   const newer = !older && typeof params.before === "string" ? decodeCursor(params.before) : null;
-  const options = await listFilterOptions();
+  const [options, views] = await Promise.all([listFilterOptions(), listViews()]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -31,6 +33,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
           Export CSV<span className="sr-only"> of all calls matching these filters</span>
         </a>
       </div>
+      <SavedViews views={views} query={query} />
       <CallFilterControls query={query} campaigns={options.campaigns} statuses={options.statuses} callStatuses={options.callStatuses} />
       <Suspense key={`${query}|${older ? `o${String(params.cursor)}` : ""}|${newer ? `n${String(params.before)}` : ""}`} fallback={<CallsTableSkeleton />}>
         <CallsResults filters={filters} query={query} older={older} newer={newer} />
