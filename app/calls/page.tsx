@@ -8,6 +8,8 @@ import { CallsResults } from "@/components/calls/calls-results";
 import { CallsTableSkeleton } from "@/components/calls/calls-table-skeleton";
 import { decodeCursor } from "@/lib/calls/list-calls";
 import { requireViewer } from "@/lib/auth/require-viewer";
+import { listViews } from "@/lib/views/saved-views";
+import { SavedViews } from "@/components/calls/saved-views";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
@@ -19,7 +21,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
   const query = serializeCallFilters(filters).toString();
   const older = typeof params.cursor === "string" ? decodeCursor(params.cursor) : null;
   const newer = !older && typeof params.before === "string" ? decodeCursor(params.before) : null;
-  const options = await listFilterOptions();
+  const [options, views] = await Promise.all([listFilterOptions(), listViews()]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -29,7 +31,6 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
             <CallsCount filters={filters} />
           </Suspense>
         </div>
-        {/* Saved views go beside the export (another control, not part of the filter bar). */}
         <div className="flex items-center gap-2">
           <a
             href={`/api/calls/export${query ? `?${query}` : ""}`}
@@ -40,6 +41,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
           </a>
         </div>
       </div>
+      <SavedViews views={views} query={query} />
       <CallFilterControls query={query} options={options} />
       <Suspense key={`${query}|${older ? `o${String(params.cursor)}` : ""}|${newer ? `n${String(params.before)}` : ""}`} fallback={<CallsTableSkeleton />}>
         <CallsResults filters={filters} query={query} older={older} newer={newer} />

@@ -11,6 +11,8 @@ export type ApiErrorCode =
   | "call_too_large"
   | "server_busy"
   | "invalid_query"
+  | "invalid_request"
+  | "conflict"
   | "not_found"
   | "database_unavailable"
   | "too_many_attempts";

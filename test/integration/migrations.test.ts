@@ -129,6 +129,7 @@ test("every field of every model is written and read back through the generated 
   };
   const rejected = { id: 7n, receivedAt: at, httpStatus: 400, code: "invalid_json", message: "m", contentType: "text/plain", bodyExcerpt: "x", bodyBytes: 1 };
   const count = { code: "invalid_json", count: 5_000_000_000n, lastAt: at };
+  const view = { id: 11n, name: "Hot leads", query: "status=INTERESTED&answer=Budget%3Agte%3A5000", createdAt: at, updatedAt: later };
 
   // Each model's full set of fields, as the generated client knows them: a field added to the
   // schema fails here until this test (and so the migration) covers it.
@@ -143,6 +144,7 @@ test("every field of every model is written and read back through the generated 
   expectFields(Prisma.DeliveryScalarFieldEnum, delivery);
   expectFields(Prisma.RejectedRequestScalarFieldEnum, rejected);
   expectFields(Prisma.RejectionCountScalarFieldEnum, count);
+  expectFields(Prisma.SavedViewScalarFieldEnum, view);
 
   await prisma.campaign.create({ data: campaign });
   await prisma.contact.create({ data: contact });
@@ -154,6 +156,7 @@ test("every field of every model is written and read back through the generated 
   await prisma.delivery.create({ data: delivery });
   await prisma.rejectedRequest.create({ data: rejected });
   await prisma.rejectionCount.create({ data: count });
+  await prisma.savedView.create({ data: view });
 
   assert.deepEqual(await prisma.campaign.findUniqueOrThrow({ where: { id: "camp" } }), campaign);
   assert.deepEqual(await prisma.contact.findUniqueOrThrow({ where: { id: "contact" } }), contact);
@@ -166,6 +169,7 @@ test("every field of every model is written and read back through the generated 
   assert.deepEqual({ ...storedDelivery, body: new Uint8Array(storedDelivery.body) }, delivery);
   assert.deepEqual(await prisma.rejectedRequest.findUniqueOrThrow({ where: { id: 7n } }), rejected);
   assert.deepEqual(await prisma.rejectionCount.findUniqueOrThrow({ where: { code: "invalid_json" } }), count);
+  assert.deepEqual(await prisma.savedView.findUniqueOrThrow({ where: { id: 11n } }), view);
 
   // Relations and their cascades exist in the SQL as in the schema.
   const withRelations = await prisma.call.findUniqueOrThrow({ where: { id: "call" }, include: { campaign: true, contact: true, answers: true, events: true } });

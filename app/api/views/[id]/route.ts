@@ -1,0 +1,22 @@
+// PATCH /api/views/{id} {"name"} – rename a saved view; DELETE /api/views/{id} – delete it
+import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
+import { deleteView, renameView } from "@/lib/views/saved-views";
+import { readJsonObject, viewProblemResponse } from "@/lib/views/view-response";
+
+export const dynamic = "force-dynamic";
+
+export async function PATCH(request: Request, { params }: RouteContext<"/api/views/[id]">): Promise<Response> {
+  const denied = authorizeApiRequest(request);
+  if (denied) return denied;
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const renamed = await renameView((await params).id, body);
+  return renamed.ok ? Response.json(renamed.value) : viewProblemResponse(renamed.problem);
+}
+
+export async function DELETE(request: Request, { params }: RouteContext<"/api/views/[id]">): Promise<Response> {
+  const denied = authorizeApiRequest(request);
+  if (denied) return denied;
+  const deleted = await deleteView((await params).id);
+  return deleted.ok ? new Response(null, { status: 204 }) : viewProblemResponse(deleted.problem);
+}
