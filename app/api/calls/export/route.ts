@@ -1,7 +1,7 @@
 // GET /api/calls/export – every call matching the filters as a CSV download, streamed in batches
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
-import { parseCallFilters } from "@/lib/calls/call-filters";
+import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { exportCallsCsv } from "@/lib/calls/export-calls-csv";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const denied = authorizeApiRequest(request);
   if (denied) return denied;
-  const parsed = parseCallFilters(new URL(request.url).searchParams);
+  const parsed = await readCallFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
 
   const chunks = exportCallsCsv(parsed.filters);
