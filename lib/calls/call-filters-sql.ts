@@ -5,7 +5,7 @@
 // (created_at desc, id desc) and its cursor bounds are here too.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
-import { escapeLike, NONE, type AnswerFilter, type CallFilters } from "./call-filters";
+import { escapeLike, isNumberText, NONE, type AnswerFilter, type CallFilters } from "./call-filters";
 import type { MeasureName } from "./measure-names";
 import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-day";
 
@@ -105,7 +105,7 @@ const ANSWERED = `(a.value_text IS NOT NULL AND a.value_text <> '' AND jsonb_typ
  */
 function answerMatches(answer: AnswerFilter): Prisma.Sql {
   const value = answer.value ?? "";
-  const number = /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? value.trim() : null;
+  const number = isNumberText(value) ? value.trim() : null;
   const lowered = value.trim().toLowerCase();
   const bool = lowered === "true" ? true : lowered === "false" ? false : null;
   const type = Prisma.raw(ANSWER_TYPE);

@@ -4,7 +4,7 @@
 // the wrong type is the same 400 naming `answer` on each.
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parseCallFilters, type AnswerFilter, type CallFilters, type FilterProblem } from "./call-filters";
+import { isNumberText, parseCallFilters, type AnswerFilter, type CallFilters, type FilterProblem } from "./call-filters";
 
 type Read = { ok: true; filters: CallFilters } | { ok: false; problem: FilterProblem };
 
@@ -15,7 +15,6 @@ export async function readCallFilters(params: URLSearchParams): Promise<Read> {
   return problem ? { ok: false, problem } : parsed;
 }
 
-const NUMBER = /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/;
 const NUMBER_OPS = new Set(["gt", "gte", "lt", "lte"]);
 
 /**
@@ -31,7 +30,7 @@ function typeProblem(answer: AnswerFilter, type: string): string | null {
       return /^(true|false)$/i.test(value.trim()) ? null : `a yes/no question takes true or false, not "${value}"`;
     case "NUMBER":
       if (op === "contains") return `op contains does not apply to a number question (use eq, neq, gt, gte, lt or lte)`;
-      return NUMBER.test(value) ? null : `a number question takes a number, not "${value}"`;
+      return isNumberText(value) ? null : `a number question takes a number, not "${value}"`;
     case "TEXT":
     case "MULTIPLE_CHOICE":
     case "SINGLE_CHOICE":
