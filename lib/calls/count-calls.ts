@@ -2,7 +2,7 @@
 // wrong number, exact wherever that is fast:
 // 1. from the rollups when the filters are theirs to answer (campaign, status, callStatus, range,
 //    test flag): exact at any size;
-// 2. otherwise an exact count over the calls, given EXACT_COUNT_MS (an indexed filter counts tens of
+// 2. otherwise an exact count over the calls, given EXACT_COUNT_MS (an index-only filter counts tens of
 //    thousands of calls in that time);
 // 3. past that, counted up to COUNT_LIMIT within CAPPED_COUNT_MS: exact below it, else the lower
 //    bound COUNT_LIMIT ("10,000+ calls"); a filter that finds even that few too slowly (a free-text
@@ -15,8 +15,8 @@ import { aggregateCalls } from "./aggregate-calls";
 import { isEmbeddedDatabase } from "@/lib/db/database-url";
 
 export const COUNT_LIMIT = 10_000;
-const EXACT_COUNT_MS = 80;
-const CAPPED_COUNT_MS = 120;
+const EXACT_COUNT_MS = 60;
+const CAPPED_COUNT_MS = 90;
 
 export type CallCount = { total: number; isLowerBound: boolean };
 
