@@ -5,9 +5,8 @@
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallFilters } from "./call-filters";
-import { callWhereSql, rollupsCanAnswer, rollupWhereSql } from "./call-filters-sql";
+import { callWhereSql, cutDaysSql, rollupsCanAnswer, rollupWhereSql, wholeDays } from "./call-filters-sql";
 import { ROLLUP_MEASURES, ROLLUP_MEASURE_COLUMNS } from "@/lib/rollups/rollup-sql";
-import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-day";
 
 export type AggregateDimension = "day" | "campaign" | "status" | "callStatus" | "isTestCall";
 
@@ -83,15 +82,8 @@ export async function aggregateCalls<M extends Measure = "calls">(
     sourceKind = "rollups";
     const parts = [Prisma.sql`SELECT ${rollupKeys} ${measuresFromRollups} FROM call_rollups r WHERE r.calls <> 0 AND ${rollupWhereSql(filters, "calls", days)}`];
     // The parts of a cut first or last day that the whole days leave out.
-    const edges: Prisma.Sql[] = [];
-    if (filters.from && days.from && filters.from < days.from) edges.push(Prisma.sql`created_at < ${days.from}`);
-    if (filters.to && days.to && filters.to > days.to) edges.push(Prisma.sql`created_at >= ${days.to}`);
-    if (edges.length > 0) {
-      parts.push(
-        Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c
-          WHERE ${callWhereSql(filters)} AND (${Prisma.join(edges, " OR ")})`,
-      );
-    }
+    const cut = cutDaysSql(filters, days, "c");
+    if (cut) parts.push(Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c WHERE ${callWhereSql(filters)} AND ${cut}`);
     source = Prisma.join(parts, " UNION ALL ");
   }
 
@@ -115,17 +107,4 @@ export async function aggregateCalls<M extends Measure = "calls">(
         return aggregate as CallAggregate<M>;
       }),
   };
-}
-
-/** The whole UTC days inside [from, to); null when the range lies within one day (scan it instead). */
-export function wholeDays(filters: CallFilters): { from: Date | null; to: Date | null } | null {
-  const from = filters.from ? ceilDay(filters.from) : null;
-  const to = filters.to ? startOfUtcDay(filters.to) : null;
-  if (from && to && from >= to) return null;
-  return { from, to };
-}
-
-function ceilDay(date: Date): Date {
-  const floor = startOfUtcDay(date);
-  return floor.getTime() === date.getTime() ? floor : new Date(floor.getTime() + DAY_MS);
 }

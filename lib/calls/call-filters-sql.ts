@@ -1,10 +1,13 @@
-// The filter object of call-filters.ts as SQL over the `calls` table: the one condition every list,
-// count, aggregate and export runs. The keyset order of every list (created_at desc, id desc) and
-// its cursor bounds are here too.
+// The filter object of call-filters.ts as SQL: the one compiler of the filters, with one place per
+// table they run on — the `calls` table (callWhereSql: every list, count, aggregate and export), the
+// rollup tables (rollupWhereSql, for the whole days of a range, with cutDaysSql for the cut edges)
+// and the answers (answerRowWhereSql over call_answers rows). The keyset order of every list
+// (created_at desc, id desc) and its cursor bounds are here too.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
-import { escapeLike, NONE, type AnswerFilter, type CallFilters } from "./call-filters";
+import { escapeLike, isNumberText, NONE, type AnswerFilter, type CallFilters } from "./call-filters";
 import type { MeasureName } from "./measure-names";
+import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-day";
 
 const MEASURE_SQL: Record<MeasureName, (alias: string) => string> = {
   connected: connectedSql,
@@ -53,9 +56,7 @@ export function callWhereSql(filters: CallFilters, alias = "c"): Prisma.Sql {
   if (filters.interested !== null) and.push(filters.interested ? Prisma.sql`${c("interested_reached")} IS TRUE` : Prisma.sql`${c("interested_reached")} IS FALSE`);
   if (filters.minDuration !== null) and.push(Prisma.sql`${c("duration")} >= ${filters.minDuration}`);
   if (filters.maxDuration !== null) and.push(Prisma.sql`${c("duration")} <= ${filters.maxDuration}`);
-  if (filters.event.length > 0) {
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM call_events e WHERE e.call_id = ${c("id")} AND ${anyOf(Prisma.raw("e.type"), filters.event)})`);
-  }
+  if (filters.event.length > 0) and.push(eventSql(filters.event, c("id")));
   for (const answer of filters.answer) and.push(answerSql(answer, c("id")));
   for (const measure of filters.measure) and.push(Prisma.raw(MEASURE_SQL[measure](alias.replaceAll('"', ""))));
   if (filters.from) and.push(Prisma.sql`${c("created_at")} >= ${filters.from}`);
@@ -64,30 +65,52 @@ export function callWhereSql(filters: CallFilters, alias = "c"): Prisma.Sql {
   if (filters.test === "only") and.push(Prisma.sql`${c("is_test_call")} = true`);
   if (filters.q) {
     // "contains": the search text is matched literally, so % and _ typed by a user are escaped.
+    // contact.data is searched in the text of its values (callboard_contact_data_text, a SQL function
+    // of the migration 20261202130000_filter_indexes, trigram-indexed), not in its keys.
     const pattern = `%${escapeLike(filters.q)}%`;
     and.push(Prisma.sql`(
       ${c("id")} = ${filters.q} OR ${c("contact_id")} = ${filters.q}
       OR ${c("contact_name")} ILIKE ${pattern} OR ${c("contact_phone")} ILIKE ${pattern} OR ${c("transcript_text")} ILIKE ${pattern}
-      OR (jsonb_typeof(${c("contact_data")}) = 'object'
-          AND EXISTS (SELECT 1 FROM jsonb_each_text(${c("contact_data")}) d WHERE d.value ILIKE ${pattern})))`);
+      OR callboard_contact_data_text(${c("contact_data")}) ILIKE ${pattern})`);
   }
   return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 
-// A key question's answer, read by its type: a number (or numeric text), a yes/no, or text.
+/**
+ * The call has an event of one of `types`; NONE: the call has no event at all (an event Voxia sent
+ * without a type is selected by neither: it is an event, of no known type).
+ */
+function eventSql(types: string[], callId: Prisma.Sql): Prisma.Sql {
+  const given = types.filter((t) => t !== NONE);
+  const parts: Prisma.Sql[] = [];
+  if (given.length > 0) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM call_events e WHERE e.call_id = ${callId} AND e.type IN (${Prisma.join(given)}))`);
+  if (given.length < types.length) parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM call_events e WHERE e.call_id = ${callId})`);
+  return parts.length === 1 ? parts[0]! : Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+// A key question's answer, read by its type: a number (or numeric text), a yes/no, or text. The type is
+// the row's own (a label may be a NUMBER in one campaign and TEXT in another), compared upper-case.
+const ANSWER_TYPE = `upper(a.type)`;
 const ANSWER_NUMBER = `CASE WHEN jsonb_typeof(a.value) = 'number' THEN (a.value #>> '{}')::numeric
   WHEN a.value_text ~ '^\\s*-?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$' THEN btrim(a.value_text)::numeric END`;
 const ANSWER_BOOLEAN = `CASE WHEN jsonb_typeof(a.value) = 'boolean' THEN (a.value #>> '{}')::boolean
   WHEN lower(btrim(a.value_text)) IN ('true', 'yes') THEN true WHEN lower(btrim(a.value_text)) IN ('false', 'no') THEN false END`;
-const ANSWERED = `(a.value IS NOT NULL AND jsonb_typeof(a.value) <> 'null' AND coalesce(a.value_text, '') <> '')`;
+// Answered: a value that is not JSON null, not empty text and not an empty list of options.
+const ANSWERED = `(a.value_text IS NOT NULL AND a.value_text <> '' AND jsonb_typeof(a.value) <> 'null' AND a.value <> '[]'::jsonb)`;
 
-/** True when `value` compares with the answer as the question's type says (see answerValueProblem). */
+/**
+ * True when the answer row `a` satisfies `answer` as the row's question type reads it: YES_NO as a
+ * yes/no, NUMBER as a number, options (a text or a list of chosen options) option by option,
+ * case-insensitively. Values were checked against the label's types (validate-call-filters.ts).
+ */
 function answerMatches(answer: AnswerFilter): Prisma.Sql {
   const value = answer.value ?? "";
-  const number = /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? value.trim() : null;
-  const bool = value === "true" ? true : value === "false" ? false : null;
-  const isNumber = Prisma.sql`(a.type = 'NUMBER' OR (a.type IS DISTINCT FROM 'YES_NO' AND jsonb_typeof(a.value) = 'number'))`;
-  const isBoolean = Prisma.sql`(a.type = 'YES_NO' OR jsonb_typeof(a.value) = 'boolean')`;
+  const number = isNumberText(value) ? value.trim() : null;
+  const lowered = value.trim().toLowerCase();
+  const bool = lowered === "true" ? true : lowered === "false" ? false : null;
+  const type = Prisma.raw(ANSWER_TYPE);
+  const isBoolean = Prisma.sql`(${type} = 'YES_NO' OR (${type} IS DISTINCT FROM 'NUMBER' AND jsonb_typeof(a.value) = 'boolean'))`;
+  const isNumber = Prisma.sql`(${type} = 'NUMBER' OR (${type} IS DISTINCT FROM 'YES_NO' AND jsonb_typeof(a.value) = 'number'))`;
   const num = Prisma.raw(`(${ANSWER_NUMBER})`);
   const yes = Prisma.raw(`(${ANSWER_BOOLEAN})`);
   const asNumber = number === null ? Prisma.sql`NULL::numeric` : Prisma.sql`${number}::numeric`;
@@ -108,19 +131,24 @@ function answerMatches(answer: AnswerFilter): Prisma.Sql {
     case "lte":
       return Prisma.sql`${num} <= ${asNumber}`;
     case "contains":
-      return Prisma.sql`a.value_text ILIKE ${`%${escapeLike(value)}%`}`;
+      return Prisma.sql`(a.value_text ILIKE ${`%${escapeLike(value)}%`}
+        OR (jsonb_typeof(a.value) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(a.value) o WHERE o ILIKE ${`%${escapeLike(value)}%`})))`;
     case "exists":
     case "missing":
       return Prisma.sql`TRUE`;
   }
 }
 
+/**
+ * One `answer` condition on the call `callId`. `exists`: the question is answered; `missing`: it is
+ * not (not asked, or asked without an answer); `neq`: answered with something else — an unanswered
+ * question is `missing`, never "not equal". The others: answered, and the comparison holds.
+ */
 function answerSql(answer: AnswerFilter, callId: Prisma.Sql): Prisma.Sql {
   const answered = Prisma.raw(ANSWERED);
   const row = Prisma.sql`a.call_id = ${callId} AND a.label = ${answer.label} AND ${answered}`;
   if (answer.op === "missing") return Prisma.sql`NOT EXISTS (SELECT 1 FROM call_answers a WHERE ${row})`;
-  // neq: answered, and not equal (an unanswered question is "missing", not "not equal").
-  const matches = answer.op === "neq" ? Prisma.sql`coalesce(${answerMatches(answer)}, false) = false` : Prisma.sql`${answerMatches(answer)} IS TRUE`;
+  const matches = answer.op === "neq" ? Prisma.sql`(${answerMatches(answer)}) IS NOT TRUE` : Prisma.sql`(${answerMatches(answer)}) IS TRUE`;
   return Prisma.sql`EXISTS (SELECT 1 FROM call_answers a WHERE ${row} AND ${matches})`;
 }
 
@@ -182,7 +210,7 @@ const LIST_PARAM_NAMES = [...Object.keys(LIST_COLUMNS), "event"] as (keyof typeo
  * The same filters over a rollup table (call_rollups or call_answer_rollups, whose key columns bear
  * the calls' names) for the whole days [days.from, days.to); only when rollupsCanAnswer.
  */
-export function rollupWhereSql(filters: CallFilters, rollup: keyof typeof ROLLUP_KEYS, days: { from: Date | null; to: Date | null }, alias = "r"): Prisma.Sql {
+export function rollupWhereSql(filters: CallFilters, rollup: keyof typeof ROLLUP_KEYS, days: Days, alias = "r"): Prisma.Sql {
   const r = (name: string) => column(alias, name);
   const and: Prisma.Sql[] = [];
   for (const param of ROLLUP_KEYS[rollup]) if (filters[param].length > 0) and.push(anyOf(r(LIST_COLUMNS[param]), filters[param]));
@@ -190,5 +218,51 @@ export function rollupWhereSql(filters: CallFilters, rollup: keyof typeof ROLLUP
   if (days.to) and.push(Prisma.sql`${r("day")} < ${days.to.toISOString().slice(0, 10)}::date`);
   if (filters.test === "exclude") and.push(Prisma.sql`${r("is_test_call")} = false`);
   if (filters.test === "only") and.push(Prisma.sql`${r("is_test_call")} = true`);
+  return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+}
+
+type Days = { from: Date | null; to: Date | null };
+
+/**
+ * The whole UTC days inside [from, to), which the rollups (one row per UTC day) can answer; null when
+ * the range lies within one day (scan it instead).
+ */
+export function wholeDays(filters: CallFilters): Days | null {
+  const from = filters.from ? ceilDay(filters.from) : null;
+  const to = filters.to ? startOfUtcDay(filters.to) : null;
+  if (from && to && from >= to) return null;
+  return { from, to };
+}
+
+function ceilDay(date: Date): Date {
+  const floor = startOfUtcDay(date);
+  return floor.getTime() === date.getTime() ? floor : new Date(floor.getTime() + DAY_MS);
+}
+
+/**
+ * The parts of a range's cut first and last day that the whole `days` leave out, as a condition on
+ * `alias`.created_at (calls or call_answers); null when the range starts and ends on day boundaries.
+ * Rows there are read from the table itself (with callWhereSql / answerRowWhereSql) beside the rollups.
+ */
+export function cutDaysSql(filters: CallFilters, days: Days, alias: string): Prisma.Sql | null {
+  const createdAt = column(alias, "created_at");
+  const edges: Prisma.Sql[] = [];
+  if (filters.from && days.from && filters.from < days.from) edges.push(Prisma.sql`${createdAt} < ${days.from}`);
+  if (filters.to && days.to && filters.to > days.to) edges.push(Prisma.sql`${createdAt} >= ${days.to}`);
+  return edges.length > 0 ? Prisma.sql`(${Prisma.join(edges, " OR ")})` : null;
+}
+
+/**
+ * The filters over call_answers rows aliased `alias`: each carries its call's campaign, created_at and
+ * test flag, so what rollupsCanAnswer(filters, "answers") allows needs no join with the calls.
+ */
+export function answerRowWhereSql(filters: CallFilters, alias = "a"): Prisma.Sql {
+  const a = (name: string) => column(alias, name);
+  const and: Prisma.Sql[] = [];
+  for (const param of ROLLUP_KEYS.answers) if (filters[param].length > 0) and.push(anyOf(a(LIST_COLUMNS[param]), filters[param]));
+  if (filters.from) and.push(Prisma.sql`${a("created_at")} >= ${filters.from}`);
+  if (filters.to) and.push(Prisma.sql`${a("created_at")} < ${filters.to}`);
+  if (filters.test === "exclude") and.push(Prisma.sql`${a("is_test_call")} = false`);
+  if (filters.test === "only") and.push(Prisma.sql`${a("is_test_call")} = true`);
   return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }

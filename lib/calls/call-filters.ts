@@ -99,7 +99,13 @@ function getOne(params: Params, name: string): string | undefined {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
+// A decimal number as JavaScript writes one (String(5e-7) is "5e-7"), so a filter written back reads back.
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/** True for a number as the filters take one: 42, -1.5, .5, 1e-7. */
+export function isNumberText(value: string): boolean {
+  return NUMBER.test(value.trim());
+}
 
 function parseDate(value: string, endOfDay: boolean, zone: string): Date | null {
   if (DATE_ONLY.test(value)) {
@@ -150,6 +156,7 @@ function parseSeconds(params: Params, name: "minDuration" | "maxDuration"): numb
 }
 
 export function parseCallFilters(params: Params, options: ParseOptions = {}): Parsed {
+  // Fresh lists: EMPTY_FILTERS is shared, and `answer` is built by push.
   const filters: CallFilters = { ...EMPTY_FILTERS, answer: [] };
   for (const name of LIST_PARAMS) filters[name] = [...new Set(getAll(params, name))];
 

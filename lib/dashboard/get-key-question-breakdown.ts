@@ -11,9 +11,8 @@
 // newest first) index.
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { wholeDays } from "@/lib/calls/aggregate-calls";
-import { callWhereSql, rollupsCanAnswer } from "@/lib/calls/call-filters-sql";
-import { NONE, type CallFilters } from "@/lib/calls/call-filters";
+import { answerRowWhereSql, callWhereSql, cutDaysSql, rollupsCanAnswer, rollupWhereSql, wholeDays } from "@/lib/calls/call-filters-sql";
+import type { CallFilters } from "@/lib/calls/call-filters";
 
 export const TOP_VALUES = 12;
 export const LATEST_ANSWERS = 5;
@@ -139,46 +138,24 @@ function answerCounts(filters: CallFilters): Prisma.Sql {
       SELECT a.label, a.type, jsonb_typeof(a.value) AS value_kind, a.value_text, 1 AS answers
       FROM call_answers a JOIN calls c ON c.id = a.call_id WHERE ${callWhereSql(filters, "c")}`;
   }
-  const and: Prisma.Sql[] = [Prisma.sql`a.answers <> 0`, ...answerConditions({ ...filters, from: null, to: null })];
-  if (days.from) and.push(Prisma.sql`day >= ${days.from.toISOString().slice(0, 10)}::date`);
-  if (days.to) and.push(Prisma.sql`day < ${days.to.toISOString().slice(0, 10)}::date`);
   const parts = [
-    Prisma.sql`SELECT label, type, value_kind, value_text, answers FROM call_answer_rollups a WHERE ${Prisma.join(and, " AND ")}`,
+    Prisma.sql`SELECT label, type, value_kind, value_text, answers FROM call_answer_rollups a
+      WHERE a.answers <> 0 AND ${rollupWhereSql(filters, "answers", days, "a")}`,
   ];
   // The parts of a cut first or last day that the whole days leave out.
-  const edges: Prisma.Sql[] = [];
-  if (filters.from && days.from && filters.from < days.from) edges.push(Prisma.sql`a.created_at < ${days.from}`);
-  if (filters.to && days.to && filters.to > days.to) edges.push(Prisma.sql`a.created_at >= ${days.to}`);
-  if (edges.length > 0) {
+  const cut = cutDaysSql(filters, days, "a");
+  if (cut) {
     parts.push(Prisma.sql`
       SELECT a.label, a.type, jsonb_typeof(a.value), a.value_text, 1 FROM call_answers a
-      WHERE ${Prisma.join(answerConditions(filters), " AND ")} AND (${Prisma.join(edges, " OR ")})`);
+      WHERE ${answerRowWhereSql(filters, "a")} AND ${cut}`);
   }
   return Prisma.join(parts, " UNION ALL ");
-}
-
-/** Campaign, range and test flag as conditions on an answer row (`a`): it carries all three. */
-function answerConditions(filters: CallFilters): Prisma.Sql[] {
-  const and: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filters.campaign.length > 0) and.push(campaignSql(filters.campaign));
-  if (filters.from) and.push(Prisma.sql`a.created_at >= ${filters.from}`);
-  if (filters.to) and.push(Prisma.sql`a.created_at < ${filters.to}`);
-  if (filters.test === "exclude") and.push(Prisma.sql`a.is_test_call = false`);
-  if (filters.test === "only") and.push(Prisma.sql`a.is_test_call = true`);
-  return and;
-}
-
-function campaignSql(campaigns: string[]): Prisma.Sql {
-  const named = campaigns.filter((c) => c !== NONE);
-  const parts = named.length > 0 ? [Prisma.sql`a.campaign_id IN (${Prisma.join(named)})`] : [];
-  if (named.length < campaigns.length) parts.push(Prisma.sql`a.campaign_id IS NULL`);
-  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
 /** The answers of `label` (a column of the outer query) the filters select, newest first. */
 function selectedAnswers(filters: CallFilters, label: Prisma.Sql): Prisma.Sql {
   return answerRollupsCanAnswer(filters)
-    ? Prisma.sql`FROM call_answers a WHERE a.label = ${label} AND ${Prisma.join(answerConditions(filters), " AND ")}`
+    ? Prisma.sql`FROM call_answers a WHERE a.label = ${label} AND ${answerRowWhereSql(filters, "a")}`
     : Prisma.sql`FROM call_answers a JOIN calls cf ON cf.id = a.call_id WHERE a.label = ${label} AND ${callWhereSql(filters, "cf")}`;
 }
 

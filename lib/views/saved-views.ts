@@ -2,7 +2,8 @@
 // serializeCallFilters writes it, so a view opens exactly the calls its filter names, today and later
 // (a date-only day stays a day of the viewer's zone unless the query names one with `tz`).
 import { db } from "@/lib/db/client";
-import { parseCallFilters, serializeCallFilters } from "@/lib/calls/call-filters";
+import { serializeCallFilters } from "@/lib/calls/call-filters";
+import { readCallFilters } from "@/lib/calls/check-call-filters";
 
 export type SavedView = { id: string; name: string; query: string; createdAt: string; updatedAt: string };
 export type ViewProblem = { status: 400 | 404 | 409; field: string; message: string };
@@ -28,11 +29,11 @@ function checkName(name: unknown): Result<string> {
 }
 
 /** The filter of a calls URL query ("?status=INTERESTED&…" or without the "?"), normalised. */
-export function normaliseViewQuery(query: unknown): Result<string> {
+export async function normaliseViewQuery(query: unknown): Promise<Result<string>> {
   if (typeof query !== "string") return fail(400, "query", `"query" must be a string: the calls list's URL query, e.g. "status=INTERESTED"`);
   const params = new URLSearchParams(query.trim().replace(/^\?/, ""));
   for (const name of PAGING_PARAMS) params.delete(name);
-  const parsed = parseCallFilters(params);
+  const parsed = await readCallFilters(params);
   if (!parsed.ok) return fail(400, "query", `"query": ${parsed.problem.message}`, { param: parsed.problem.param });
   return { ok: true, value: serializeCallFilters(parsed.filters).toString() };
 }
@@ -54,7 +55,7 @@ export async function listViews(): Promise<SavedView[]> {
 export async function createView(input: { name?: unknown; query?: unknown }): Promise<Result<SavedView>> {
   const name = checkName(input.name);
   if (!name.ok) return name;
-  const query = normaliseViewQuery(input.query ?? "");
+  const query = await normaliseViewQuery(input.query ?? "");
   if (!query.ok) return query;
   try {
     const { rows } = await db().pool.query<Row>(`INSERT INTO saved_views (name, query) VALUES ($1, $2) RETURNING ${COLUMNS}`, [name.value, query.value]);

@@ -7,7 +7,7 @@
 //   --repeats N        timed requests per page (default 40, after warm-up requests)
 //   --deliveries N     webhooks for the throughput test (default 20000), --concurrency N (default 16)
 //   --paced-rate N     requests/s for the latency test (default 200) over --paced-seconds (default 10)
-//   --only LIST        run only some parts, comma-separated: pages, export, ingestion, poison (default all)
+//   --only LIST        run only some parts, comma-separated: pages, filters, export, ingestion, poison (default all)
 //   --poison N         distinct ~1 MB deliveries of one call for the poison row (default 100)
 // The poison row alone needs no big database: `npm run bench -- --only poison --calls 2000`.
 // PORT sets the app's port (default 3361).
@@ -39,8 +39,8 @@ const pacedSeconds = count("--paced-seconds", 10);
 const databaseName = option("--database", "callboard_bench");
 const port = Number(process.env.PORT ?? 3361);
 const poisonCount = count("--poison", 100);
-const only = option("--only", "pages,export,ingestion,poison").split(",");
-const runs = (part: "pages" | "export" | "ingestion" | "poison") => only.includes(part);
+const only = option("--only", "pages,filters,export,ingestion,poison").split(",");
+const runs = (part: "pages" | "filters" | "export" | "ingestion" | "poison") => only.includes(part);
 
 const server = process.env.DATABASE_URL;
 if (!server) {
@@ -88,6 +88,14 @@ const topCampaigns = (await db.query<{ campaign_id: string }>(
 )).rows.map((r) => r.campaign_id);
 const sampleIds = (await db.query<{ id: string }>("SELECT id FROM calls TABLESAMPLE SYSTEM (1) LIMIT 20")).rows.map((r) => r.id);
 const newest = (await db.query<{ at: Date }>("SELECT max(created_at) AS at FROM calls")).rows[0]!.at;
+// Values the filter rows look for: emails in contact.data, the most answered YES_NO and NUMBER questions.
+const sampleEmails = (await db.query<{ email: string }>(
+  "SELECT contact_data->>'email' AS email FROM calls TABLESAMPLE SYSTEM (1) WHERE contact_data ? 'email' LIMIT 5",
+)).rows.map((r) => r.email);
+const topQuestion = async (type: string) =>
+  (await db.query<{ label: string }>("SELECT label FROM call_answer_rollups WHERE type = $1 GROUP BY 1 ORDER BY sum(answers) DESC LIMIT 1", [type])).rows[0]?.label;
+const yesNoLabel = (await topQuestion("YES_NO")) ?? "Owns Home";
+const numberLabel = (await topQuestion("NUMBER")) ?? "Monthly Electricity Bill";
 await db.end();
 
 // 2. The app, built, with its memory sampled throughout.
@@ -137,6 +145,35 @@ try {
     log(`${label}: ${rows[rows.length - 1]![1]}`);
   }
   if (runs("pages")) markPeak("pages");
+
+  // 3b. The filters of lib/calls/call-filters.ts: the list and its count (GET /api/calls answers both).
+  const answer = (label: string, op: string, value: string) => `answer=${enc(`${enc(label)}:${op}:${enc(value)}`)}`;
+  const savedView = `campaign=${enc(topCampaigns[0] ?? "")}&status=INTERESTED&status=CALL_ME_LATER&minDuration=60&${answer(yesNoLabel, "eq", "true")}&from=${day(90)}`;
+  const filterRows: [string, string[]][] = [
+    [`/api/calls answer (${yesNoLabel} eq true)`, [`/api/calls?${answer(yesNoLabel, "eq", "true")}`]],
+    [`/api/calls answer (${numberLabel} gt 400)`, [`/api/calls?${answer(numberLabel, "gt", "400")}`]],
+    ["/api/calls contactStatus=callMeLater", ["/api/calls?contactStatus=callMeLater", "/api/calls?contactStatus=doNotCall,wrongNumber"]],
+    ["/api/calls duration 60–120 s", ["/api/calls?minDuration=60&maxDuration=120"]],
+    ["/api/calls event (MEETING, FORWARD)", ["/api/calls?event=MEETING", "/api/calls?event=FORWARD"]],
+    ["/api/calls q by email", sampleEmails.map((e) => `/api/calls?q=${enc(e)}`)],
+    ["/api/calls q by call id", sampleIds.map((id) => `/api/calls?q=${enc(id)}`)],
+    [`/api/stats answer (${yesNoLabel} eq true)`, [`/api/stats?${answer(yesNoLabel, "eq", "true")}`]],
+    ["/api/stats?campaign= (overview by campaign)", topCampaigns.map((c) => `/api/stats?campaign=${enc(c)}`)],
+    ["/?campaign= (overview page)", topCampaigns.map((c) => `/?campaign=${enc(c)}`)],
+    ["/api/calls saved view (campaign, 2 statuses, duration, answer, 90 days)", [`/api/calls?${savedView}`]],
+    ["/calls saved view (page)", [`/calls?${savedView}`]],
+  ];
+  for (const [label, paths] of runs("filters") ? filterRows : []) {
+    const timing = await timePage(app.url, label, paths, repeats);
+    const totals = await Promise.all(paths.slice(0, 1).filter((p) => p.startsWith("/api/calls")).map(async (p) => {
+      const body = (await (await fetch(app.url + p)).json()) as { total: number; totalIsLowerBound: boolean };
+      return `${body.total}${body.totalIsLowerBound ? "+" : ""}`;
+    }));
+    const result = `${ms(timing.p50)} / ${ms(timing.p95)}${totals.length > 0 ? ` (total ${totals[0]})` : ""}`;
+    add(`${label} p50 / p95`, result, "p95 ≤ 150 ms");
+    log(`${label}: ${result}`);
+  }
+  if (runs("filters")) markPeak("filters");
 
   if (runs("export")) {
     const exportPath = `/api/calls/export?from=${day(30)}`;

@@ -20,6 +20,24 @@ const { dashboardRange } = await import("../../lib/dashboard/dashboard-range.ts"
 const { getCallKpis } = await import("../../lib/dashboard/get-call-kpis.ts");
 const { getCallsOverTime } = await import("../../lib/dashboard/get-calls-over-time.ts");
 const { getKeyQuestionBreakdown } = await import("../../lib/dashboard/get-key-question-breakdown.ts");
+const { callWhereSql } = await import("../../lib/calls/call-filters-sql.ts");
+const { Prisma } = await import("../../lib/generated/prisma/client.ts");
+
+/** countCalls' exact count (it runs on the pool, under a statement timeout, so it is not captured). */
+function exactCount(query: string) {
+  const sql = Prisma.sql`SELECT count(*)::int AS n FROM calls c WHERE ${callWhereSql(filters(query))}`;
+  captured.push({ query: sql.text, params: sql.values });
+  return Promise.resolve();
+}
+/** The list's page and its exact count, as GET /api/calls runs them. */
+const listAndCount = (query: string) => async () => {
+  await listCalls(filters(query));
+  await exactCount(query);
+};
+const email = (await pool.query<{ email: string }>(
+  "SELECT contact_data->>'email' AS email FROM calls WHERE contact_data ? 'email' ORDER BY created_at DESC OFFSET 1000 LIMIT 1",
+)).rows[0]?.email ?? "someone@example.com";
+const answerParam = (label: string, op: string, value: string) => `answer=${encodeURIComponent(`${encodeURIComponent(label)}:${op}:${value}`)}`;
 
 const sample = (await pool.query<{ id: string; campaign_id: string; created_at: Date }>(
   "SELECT id, campaign_id, created_at FROM calls WHERE campaign_id IS NOT NULL ORDER BY created_at DESC OFFSET 5000 LIMIT 1",
@@ -51,6 +69,19 @@ const cases: [string, () => Promise<unknown>][] = [
   ["/ KPI cards, last 30 days (rollups)", () => getCallKpis(dashboardRange({}).filters)],
   ["/ calls over time, last 30 days (rollups)", () => getCallsOverTime(dashboardRange({}).filters, dashboardRange({}))],
   ["/campaigns/{id} key questions, last 30 days (answer rollups)", () => getKeyQuestionBreakdown(dashboardRange({ campaign: sample.campaign_id }).filters)],
+  // The filters of issue 12 (the list's page, then its exact count).
+  ["/api/calls?answer=Owns Home:eq:true (YES_NO)", listAndCount(answerParam("Owns Home", "eq", "true"))],
+  ["/api/calls?answer=Monthly Electricity Bill:gt:400 (NUMBER)", listAndCount(answerParam("Monthly Electricity Bill", "gt", "400"))],
+  ["/api/calls?contactStatus=callMeLater", listAndCount("contactStatus=callMeLater")],
+  ["/api/calls?minDuration=60&maxDuration=120", listAndCount("minDuration=60&maxDuration=120")],
+  ["/api/calls?event=MEETING", listAndCount("event=MEETING")],
+  ["/api/calls?q=<an email> (contact.data)", listAndCount(`q=${encodeURIComponent(email)}`)],
+  ["/api/calls?q=<a call id>", listAndCount(`q=${sample.id}`)],
+  ["/api/stats?answer=Owns Home:eq:true (scan)", () => getCallStats(filters(answerParam("Owns Home", "eq", "true")))],
+  [
+    "saved view: campaign, two statuses, minDuration, an answer, 90 days",
+    listAndCount(`campaign=${sample.campaign_id}&status=INTERESTED,CALL_ME_LATER&minDuration=60&${answerParam("Owns Home", "eq", "true")}&from=${day(90)}`),
+  ],
 ];
 const only = process.argv[2];
 

@@ -1,7 +1,7 @@
 // GET /api/calls – calls matching the filters, newest first, keyset-paginated, with how many match
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
-import { parseCallFilters } from "@/lib/calls/call-filters";
+import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { decodeCursor, listCalls, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/lib/calls/list-calls";
 import { countCalls } from "@/lib/calls/count-calls";
 
@@ -11,7 +11,7 @@ export async function GET(request: Request): Promise<Response> {
   const denied = authorizeApiRequest(request);
   if (denied) return denied;
   const params = new URL(request.url).searchParams;
-  const parsed = parseCallFilters(params);
+  const parsed = await readCallFilters(params);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
 
   const limitParam = params.get("limit");
@@ -24,5 +24,8 @@ export async function GET(request: Request): Promise<Response> {
   if (cursorParam && !cursor) return apiError(400, "invalid_query", `"cursor" is not one this API returned`, { param: "cursor" });
 
   const [page, count] = await Promise.all([listCalls(parsed.filters, { cursor, limit }), countCalls(parsed.filters)]);
-  return Response.json({ ...page, total: count.total, totalIsLowerBound: count.isLowerBound });
+  // A lower bound is at least what this page has shown to exist.
+  const listed = page.calls.length + (page.nextCursor ? 1 : 0);
+  const total = count.isLowerBound ? Math.max(count.total, listed) : count.total;
+  return Response.json({ ...page, total, totalIsLowerBound: count.isLowerBound });
 }

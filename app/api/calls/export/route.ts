@@ -2,7 +2,7 @@
 // `headers` and `include` say how it is written (parseCsvOptions, README "CSV export")
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
-import { parseCallFilters } from "@/lib/calls/call-filters";
+import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { exportCallsCsv, parseCsvOptions } from "@/lib/calls/export-calls-csv";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export async function GET(request: Request): Promise<Response> {
   const denied = authorizeApiRequest(request);
   if (denied) return denied;
   const params = new URL(request.url).searchParams;
-  const parsed = parseCallFilters(params);
+  const parsed = await readCallFilters(params);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
   const csv = parseCsvOptions(params);
   if (!csv.ok) return apiError(400, "invalid_query", csv.problem.message, { param: csv.problem.param });
