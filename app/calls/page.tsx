@@ -7,6 +7,7 @@ import { CallsResults } from "@/components/calls/calls-results";
 import { CallsTableSkeleton } from "@/components/calls/calls-table-skeleton";
 import { decodeCursor } from "@/lib/calls/list-calls";
 import { requireViewer } from "@/lib/auth/require-viewer";
+import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
@@ -14,7 +15,8 @@ export const metadata = { title: "Calls" };
 export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
   await requireViewer();
   const params = await searchParams;
-  const filters = parseCallFiltersLeniently(params);
+  const { zone } = await viewerTimeZone();
+  const filters = parseCallFiltersLeniently(params, { timeZone: zone });
   const query = serializeCallFilters(filters).toString();
   const older = typeof params.cursor === "string" ? decodeCursor(params.cursor) : null;
   const newer = !older && typeof params.before === "string" ? decodeCursor(params.before) : null;
@@ -31,7 +33,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
           Export CSV<span className="sr-only"> of all calls matching these filters</span>
         </a>
       </div>
-      <CallFilterControls query={query} campaigns={options.campaigns} statuses={options.statuses} callStatuses={options.callStatuses} />
+      <CallFilterControls query={query} campaigns={options.campaigns} statuses={options.statuses} callStatuses={options.callStatuses} timeZone={zone} />
       <Suspense key={`${query}|${older ? `o${String(params.cursor)}` : ""}|${newer ? `n${String(params.before)}` : ""}`} fallback={<CallsTableSkeleton />}>
         <CallsResults filters={filters} query={query} older={older} newer={newer} />
       </Suspense>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { parseCallFiltersLeniently, serializeCallFilters, type CallFilters, type TestCalls } from "@/lib/calls/call-filters";
 import { humanize } from "@/lib/voxia/vocabulary";
+import { dayIn, nextDay, startOfDayIn } from "@/lib/time/time-zone";
 import { MultiSelectFilter } from "./multi-select-filter";
 
 type Props = {
@@ -18,20 +19,20 @@ type Props = {
 const inputClass =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900 dark:[color-scheme:dark]";
 
-export function CallFilterControls({ query, campaigns, statuses, callStatuses }: Props) {
+export function CallFilterControls({ query, campaigns, statuses, callStatuses, timeZone }: Props & { timeZone: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [shownQuery, setShownQuery] = useState(query);
-  const [draft, setDraft] = useState(() => parseCallFiltersLeniently(new URLSearchParams(query)));
+  const [draft, setDraft] = useState(() => parseCallFiltersLeniently(new URLSearchParams(query), { timeZone }));
   // Back/forward or a link changed the URL: show what it says.
   if (shownQuery !== query) {
     setShownQuery(query);
-    setDraft(parseCallFiltersLeniently(new URLSearchParams(query)));
+    setDraft(parseCallFiltersLeniently(new URLSearchParams(query), { timeZone }));
   }
 
   function apply(next: CallFilters) {
     setDraft(next);
-    const qs = serializeCallFilters(next).toString();
+    const qs = serializeCallFilters(next, { timeZone }).toString();
     startTransition(() => router.push(qs ? `/calls?${qs}` : "/calls", { scroll: false }));
   }
 
@@ -75,8 +76,8 @@ export function CallFilterControls({ query, campaigns, statuses, callStatuses }:
       <MultiSelectFilter legend="Campaign" choices={campaignChoices} selected={draft.campaign} onChange={(campaign) => apply({ ...draft, campaign })} />
       <MultiSelectFilter legend="Status" choices={statusChoices} selected={draft.status} onChange={(status) => apply({ ...draft, status })} />
       <MultiSelectFilter legend="Call status" choices={callStatusChoices} selected={draft.callStatus} onChange={(callStatus) => apply({ ...draft, callStatus })} />
-      <DateInput label="From (UTC)" value={draft.from} isEnd={false} onChange={(from) => apply({ ...draft, from })} />
-      <DateInput label="To (UTC)" value={draft.to} isEnd onChange={(to) => apply({ ...draft, to })} />
+      <DateInput label={`From (${draft.timeZone})`} zone={draft.timeZone} value={draft.from} isEnd={false} onChange={(from) => apply({ ...draft, from })} />
+      <DateInput label={`To (${draft.timeZone})`} zone={draft.timeZone} value={draft.to} isEnd onChange={(to) => apply({ ...draft, to })} />
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
         Test calls
         <select
@@ -94,8 +95,8 @@ export function CallFilterControls({ query, campaigns, statuses, callStatuses }:
 }
 
 /** A day picker for a date bound; "to" is inclusive of its day, as the URL's date-only `to` is. */
-function DateInput({ label, value, isEnd, onChange }: { label: string; value: Date | null; isEnd: boolean; onChange: (date: Date | null) => void }) {
-  const shown = value ? new Date(value.getTime() - (isEnd ? 1 : 0)).toISOString().slice(0, 10) : "";
+function DateInput({ label, zone, value, isEnd, onChange }: { label: string; zone: string; value: Date | null; isEnd: boolean; onChange: (date: Date | null) => void }) {
+  const shown = value ? dayIn(new Date(value.getTime() - (isEnd ? 1 : 0)), zone) : "";
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
       {label}
@@ -106,10 +107,8 @@ function DateInput({ label, value, isEnd, onChange }: { label: string; value: Da
         onChange={(e) => {
           const day = e.target.value;
           if (!day) return onChange(null);
-          const date = new Date(`${day}T00:00:00.000Z`);
-          if (Number.isNaN(date.getTime())) return;
-          if (isEnd) date.setUTCDate(date.getUTCDate() + 1);
-          onChange(date);
+          if (Number.isNaN(new Date(`${day}T00:00:00.000Z`).getTime())) return;
+          onChange(startOfDayIn(isEnd ? nextDay(day) : day, zone));
         }}
       />
     </label>

@@ -13,9 +13,14 @@ export const ROLLUP_INPUT_COLUMNS = [
   "call_me_later", "do_not_call", "wrong_number", "post_process_status", "hang_up_reason", "webhook_event",
 ] as const;
 
-/** Rollup key column → the call row's expression for it. */
+/**
+ * Rollup key column → the call row's expression for it. Rows are per UTC hour, so a day in any zone
+ * whose offset is whole hours (DST days of 23 or 25 hours too) is a set of whole rows; in the few
+ * zones with a :30 or :45 offset, the one hour a day that local midnight cuts is read from calls
+ * (lib/calls/aggregate-calls.ts).
+ */
 const ROLLUP_KEY: readonly (readonly [string, string])[] = [
-  ["day", `("created_at" AT TIME ZONE 'UTC')::date`],
+  ["hour", `date_trunc('hour', "created_at", 'UTC')`],
   ["campaign_id", `"campaign_id"`],
   ["status", `"status"`],
   ["call_status", `"call_status"`],
