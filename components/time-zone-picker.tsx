@@ -8,7 +8,9 @@ import { TIME_ZONE_COOKIE, TIME_ZONE_COOKIE_MAX_AGE } from "@/lib/time/time-zone
 
 function browserZone(): string | null {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+    // "Etc/UTC", "GMT", "Zulu"… are UTC by another name: one name keeps links and labels the same.
+    return zone && /^(Etc\/)?(UTC|UCT|GMT|GMT0|Universal|Zulu|Greenwich)$/i.test(zone) ? "UTC" : zone;
   } catch {
     return null;
   }
