@@ -5,20 +5,20 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 import { TIME_ZONE_COOKIE, TIME_ZONE_COOKIE_MAX_AGE } from "@/lib/time/time-zone-cookie";
+import { formerName, ianaName } from "@/lib/time/time-zone-names";
 
 function browserZone(): string | null {
   try {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-    // "Etc/UTC", "GMT", "Zulu"… are UTC by another name: one name keeps links and labels the same.
-    return zone && /^(Etc\/)?(UTC|UCT|GMT|GMT0|Universal|Zulu|Greenwich)$/i.test(zone) ? "UTC" : zone;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone ? ianaName(zone) : null;
   } catch {
     return null;
   }
 }
 
 function allZones(): string[] {
-  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return ["UTC", ...zones.filter((z) => z !== "UTC")];
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone").map(ianaName) : [];
+  return [...new Set(["UTC", ...zones])];
 }
 
 function keepZone(zone: string): boolean {
@@ -49,7 +49,7 @@ export function TimeZonePicker({ zone, fromCookie }: { zone: string; fromCookie:
   const matches = useMemo(() => {
     if (!open) return [];
     const needle = search.trim().toLowerCase().replaceAll(" ", "_");
-    return allZones().filter((z) => z.toLowerCase().includes(needle));
+    return allZones().filter((z) => `${z} ${formerName(z) ?? ""}`.toLowerCase().includes(needle));
   }, [open, search]);
 
   function choose(next: string) {

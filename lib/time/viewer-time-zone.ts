@@ -5,11 +5,12 @@
 import { cookies } from "next/headers";
 import { isTimeZone } from "./time-zone";
 import { TIME_ZONE_COOKIE } from "./time-zone-cookie";
+import { ianaName } from "./time-zone-names";
 
 export async function viewerTimeZone(): Promise<{ zone: string; fromCookie: boolean }> {
   const raw = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
   const value = raw ? safeDecode(raw) : null;
-  return value && isTimeZone(value) ? { zone: value, fromCookie: true } : { zone: "UTC", fromCookie: false };
+  return value && isTimeZone(value) ? { zone: ianaName(value), fromCookie: true } : { zone: "UTC", fromCookie: false };
 }
 
 function safeDecode(value: string): string | null {
