@@ -22,11 +22,11 @@ const inputClass =
 export function CallFilterControls({ query, campaigns, statuses, callStatuses, timeZone }: Props & { timeZone: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [shownQuery, setShownQuery] = useState(query);
+  const [shownQuery, setShownQuery] = useState(`${timeZone} ${query}`);
   const [draft, setDraft] = useState(() => parseCallFiltersLeniently(new URLSearchParams(query), { timeZone }));
-  // Back/forward or a link changed the URL: show what it says.
-  if (shownQuery !== query) {
-    setShownQuery(query);
+  // Back/forward or a link changed the URL, or the viewer changed zones: show what it says.
+  if (shownQuery !== `${timeZone} ${query}`) {
+    setShownQuery(`${timeZone} ${query}`);
     setDraft(parseCallFiltersLeniently(new URLSearchParams(query), { timeZone }));
   }
 
