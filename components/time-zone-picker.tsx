@@ -6,6 +6,14 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 import { TIME_ZONE_COOKIE, TIME_ZONE_COOKIE_MAX_AGE } from "@/lib/time/time-zone-cookie";
 import { formerName, ianaName } from "@/lib/time/time-zone-names";
+import { zoneOffsetMs } from "@/lib/time/time-zone";
+
+/** "UTC+05:30" now, beside each zone's name. */
+function offsetText(zone: string, now: Date): string {
+  const minutes = Math.round(zoneOffsetMs(now, zone) / 60_000);
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? "−" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
 
 function browserZone(): string | null {
   try {
@@ -119,7 +127,7 @@ function ZoneButton({ zone, current, note, onChoose }: { zone: string; current: 
       className="flex w-full justify-between gap-2 rounded px-2 py-1 text-left text-slate-800 hover:bg-slate-100 aria-[current=true]:font-semibold dark:text-slate-200 dark:hover:bg-slate-800"
     >
       <span>{zone.replaceAll("_", " ")}</span>
-      {note ? <span className="text-xs text-slate-500 dark:text-slate-400">{note}</span> : null}
+      <span className="text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400">{note ? `${note} · ` : ""}{offsetText(zone, new Date())}</span>
     </button>
   );
 }
