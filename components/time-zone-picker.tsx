@@ -88,7 +88,7 @@ export function TimeZonePicker({ zone, fromCookie }: { zone: string; fromCookie:
           id={panelId}
           role="dialog"
           aria-label="Time zone"
-          className="absolute right-0 z-20 mt-2 w-72 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          className="absolute right-0 z-20 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           <input
             ref={searchRef}
@@ -102,7 +102,7 @@ export function TimeZonePicker({ zone, fromCookie }: { zone: string; fromCookie:
           <ul aria-label="Time zones" className="mt-2 max-h-72 overflow-y-auto">
             {detected && !search ? (
               <li>
-                <ZoneButton zone={detected} current={zone} note="this browser's zone" onChoose={choose} />
+                <ZoneButton zone={detected} current={zone} note="your browser" onChoose={choose} />
               </li>
             ) : null}
             {matches.map((z) => (
