@@ -75,11 +75,12 @@ const ANSWER_CONFLICT_TARGET = ANSWER_KEY_COLUMNS.map((c) => (c === "value_text"
 /**
  * Recomputes every rollup row from `calls` and `call_answers` (after a bulk load, or to repair).
  * Run it where no ingestion runs concurrently, or inside a transaction holding a lock on calls.
+ * call_rollups rows are written in hour order, so a range of days reads pages of its own.
  */
 export const REBUILD_ROLLUPS_SQL = `
   DELETE FROM call_rollups;
   INSERT INTO call_rollups (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_MEASURE_COLUMNS].join(", ")})
-  SELECT ${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL} FROM calls GROUP BY 1, 2, 3, 4, 5;
+  SELECT ${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL} FROM calls GROUP BY 1, 2, 3, 4, 5 ORDER BY 1;
   DELETE FROM call_answer_rollups;
   INSERT INTO call_answer_rollups (${ANSWER_KEY_COLUMNS.join(", ")}, answers)
   SELECT ${ANSWER_ROLLUP_KEY.map(([, e]) => e).join(", ")}, count(*) FROM call_answers GROUP BY 1, 2, 3, 4, 5, 6, 7;`;

@@ -4,6 +4,8 @@
 -- (lib/calls/aggregate-calls.ts, README "Time zones"). The rebuild below is REBUILD_ROLLUPS_SQL of
 -- lib/rollups/rollup-sql.ts as of this migration; test/integration/migrations.test.ts migrates a
 -- database holding calls and checks the rollups equal the current definition.
+-- Inserted in hour order, so the rows of a range of days lie together (a month's chart reads a
+-- month's pages, not most of the table); ingestion appends the current hours at the end.
 -- call_answer_rollups stay per UTC day: the key-question breakdown sums a range and never groups by
 -- day, and the parts of a range that cut a UTC day are read from call_answers.
 DELETE FROM "call_rollups";
@@ -59,4 +61,4 @@ SELECT date_trunc('hour', "created_at", 'UTC'), "campaign_id", "status", "call_s
         OR "status" IN ('USER_REQUESTED_HANGUP', 'ADMIN_MANUAL_HANGUP', 'USER_MANUAL_HANGUP', 'CALL_FINISHED', 'CALL_FORWARDED', 'SILENCE_DETECTED')
         OR "webhook_event" IN ('CONNECTED', 'FORWARDED', 'HANG_UP', 'FORWARDED_CALL_FINISHED')
       )
-    )) AND "duration" > 0) THEN 1 ELSE 0 END) FROM calls GROUP BY 1, 2, 3, 4, 5;
+    )) AND "duration" > 0) THEN 1 ELSE 0 END) FROM calls GROUP BY 1, 2, 3, 4, 5 ORDER BY 1;
