@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { SignOutButton } from "@/components/sign-out-button";
+import { TimeZonePicker } from "@/components/time-zone-picker";
+import { TimeZoneProvider } from "@/components/time-zone-context";
+import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
 import { schemaState } from "@/lib/db/schema-state";
 import "./globals.css";
 
@@ -17,9 +20,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // A schema whose migrations did not apply is not read from as if it were current (the reason is
   // in the server log and /api/health, not on a page anyone can open).
   const schema = schemaState();
+  const viewer = await viewerTimeZone();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <TimeZoneProvider zone={viewer.zone}>
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 sm:gap-x-6">
             <Link href="/" className="font-semibold">Callboard</Link>
@@ -33,12 +38,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {label}
               </Link>
             ))}
-            <SignOutButton />
+            <div className="ml-auto flex items-center gap-x-4">
+              <TimeZonePicker zone={viewer.zone} fromCookie={viewer.fromCookie} />
+              <SignOutButton />
+            </div>
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">
           {schema.status === "ready" ? children : <SchemaNotReady migrationFailed={schema.status === "migration_failed"} />}
         </main>
+        </TimeZoneProvider>
       </body>
     </html>
   );

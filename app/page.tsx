@@ -10,13 +10,15 @@ import { CallsOverTime, callsOverTimeTitle } from "@/components/dashboard/calls-
 import { RangeForm, rangeText } from "@/components/dashboard/range-form";
 import { ChartSkeleton } from "@/components/dashboard/skeletons";
 import { requireViewer } from "@/lib/auth/require-viewer";
+import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: PageProps<"/">) {
   await requireViewer();
-  const range = dashboardRange(await searchParams);
+  const { zone } = await viewerTimeZone();
+  const range = dashboardRange(await searchParams, { timeZone: zone });
   const { filters } = range;
   const locale = await requestLocale();
   // Keyed by the filters so the skeletons come back while a new range loads.
@@ -28,12 +30,12 @@ export default async function OverviewPage({ searchParams }: PageProps<"/">) {
       <div>
         <h1 className="text-xl font-semibold">Overview</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {rangeText(range.start, range.end, locale)}
+          {rangeText(range.start, range.end, locale, filters.timeZone)}
           {filters.test === "exclude" ? " · test calls excluded" : filters.test === "only" ? " · test calls only" : " · test calls included"}
           {narrowed ? " · narrowed by the filters in the address" : ""}
         </p>
       </div>
-      <RangeForm action="/" filters={filters} keep={["campaign", "status", "callStatus", "q"]} />
+      <RangeForm action="/" filters={filters} viewerZone={zone} keep={["campaign", "status", "callStatus", "q"]} />
       <KpiCards key={`kpis-${key}`} filters={filters} locale={locale} />
       <div className="grid gap-6 xl:grid-cols-2">
         <Suspense key={`campaigns-${key}`} fallback={<ChartSkeleton title={OUTCOMES_BY_CAMPAIGN_TITLE} />}>

@@ -1,33 +1,34 @@
 "use client";
 import { useSyncExternalStore } from "react";
+import { useTimeZone } from "./time-zone-context";
 
 const subscribe = () => () => {};
 
 /**
- * A timestamp in the viewer's locale and time zone. The server renders the UTC time (it cannot know
- * the viewer's zone); the browser replaces it after hydration.
+ * A timestamp in the viewer's time zone (named in the page header; the tooltip names it too and gives
+ * the instant in ISO 8601). The server and the browser format in the same zone; only the locale can
+ * differ (the server's English until the browser's takes over after hydration).
  */
 export function LocalTime({ iso, dateOnly = false, withSeconds = false }: { iso: string; dateOnly?: boolean; withSeconds?: boolean }) {
+  const zone = useTimeZone();
   const text = useSyncExternalStore(
     subscribe,
-    () => format(iso, dateOnly, withSeconds, undefined),
-    () => format(iso, dateOnly, withSeconds, "UTC"),
+    () => format(iso, dateOnly, withSeconds, zone, undefined),
+    () => format(iso, dateOnly, withSeconds, zone, "en-US"),
   );
   return (
-    <time dateTime={iso} suppressHydrationWarning>
+    <time dateTime={iso} title={`${iso} · shown in ${zone}`} suppressHydrationWarning>
       {text}
     </time>
   );
 }
 
-function format(iso: string, dateOnly: boolean, withSeconds: boolean, timeZone: string | undefined): string {
+function format(iso: string, dateOnly: boolean, withSeconds: boolean, timeZone: string, locale: string | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const text = new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(locale, {
     dateStyle: "medium",
     ...(dateOnly ? {} : { timeStyle: withSeconds ? "medium" : "short" }),
-    ...(timeZone ? { timeZone } : {}),
+    timeZone,
   }).format(date);
-  // Intl refuses timeZoneName together with dateStyle, so the server's zone is named by hand.
-  return timeZone && !dateOnly ? `${text} ${timeZone}` : text;
 }

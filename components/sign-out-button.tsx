@@ -5,7 +5,7 @@ import { isSignedIn } from "@/lib/auth/require-viewer";
 export async function SignOutButton() {
   if (!pagesNeedSignIn() || !(await isSignedIn())) return null;
   return (
-    <form method="post" action="/api/auth/sign-out" className="ml-auto">
+    <form method="post" action="/api/auth/sign-out">
       <button type="submit" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
         Sign out
       </button>

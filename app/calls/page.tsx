@@ -10,6 +10,7 @@ import { decodeCursor } from "@/lib/calls/list-calls";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { listViews } from "@/lib/views/saved-views";
 import { SavedViews } from "@/components/calls/saved-views";
+import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
@@ -17,7 +18,8 @@ export const metadata = { title: "Calls" };
 export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
   await requireViewer();
   const params = await searchParams;
-  const filters = parseCallFiltersLeniently(params);
+  const { zone } = await viewerTimeZone();
+  const filters = parseCallFiltersLeniently(params, { timeZone: zone });
   const query = serializeCallFilters(filters).toString();
   const older = typeof params.cursor === "string" ? decodeCursor(params.cursor) : null;
   const newer = !older && typeof params.before === "string" ? decodeCursor(params.before) : null;
@@ -42,7 +44,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
         </div>
       </div>
       <SavedViews views={views} query={query} />
-      <CallFilterControls query={query} options={options} />
+      <CallFilterControls query={query} options={options} timeZone={zone} />
       <Suspense key={`${query}|${older ? `o${String(params.cursor)}` : ""}|${newer ? `n${String(params.before)}` : ""}`} fallback={<CallsTableSkeleton />}>
         <CallsResults filters={filters} query={query} older={older} newer={newer} />
       </Suspense>

@@ -1,6 +1,8 @@
 // Campaigns (/campaigns): every campaign's calls in the range and its outcome mix.
 import Link from "next/link";
 import { dashboardRange } from "@/lib/dashboard/dashboard-range";
+import { EMPTY_FILTERS, serializeCallFilters } from "@/lib/calls/call-filters";
+import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
 import { callsHref, statusHref } from "@/lib/dashboard/calls-link";
 import { listCampaigns } from "@/lib/dashboard/list-campaigns";
 import { requestLocale } from "@/lib/dashboard/request-locale";
@@ -15,25 +17,25 @@ export const metadata = { title: "Campaigns" };
 
 export default async function CampaignsPage({ searchParams }: PageProps<"/campaigns">) {
   await requireViewer();
-  const range = dashboardRange(await searchParams);
+  const { zone } = await viewerTimeZone();
+  const range = dashboardRange(await searchParams, { timeZone: zone });
   const filters = { ...range.filters, status: [], callStatus: [], q: null };
   const [campaigns, locale] = await Promise.all([listCampaigns(filters), requestLocale()]);
   const number = new Intl.NumberFormat(locale);
-  const rangeQuery = new URLSearchParams();
-  if (!range.isDefault) {
-    if (filters.from) rangeQuery.set("from", filters.from.toISOString().slice(0, 10));
-    if (filters.to) rangeQuery.set("to", new Date(filters.to.getTime() - 1).toISOString().slice(0, 10));
-  }
-  if (filters.test !== "exclude") rangeQuery.set("test", filters.test);
+  // The range as days of the page's zone (`tz` only when the URL chose another than the viewer's).
+  const rangeQuery = serializeCallFilters(
+    { ...EMPTY_FILTERS, timeZone: filters.timeZone, test: filters.test, ...(range.isDefault ? {} : { from: filters.from, to: filters.to }) },
+    { timeZone: zone },
+  );
   const campaignHref = (id: string) => `/campaigns/${encodeURIComponent(id)}${rangeQuery.size > 0 ? `?${rangeQuery}` : ""}`;
 
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold">Campaigns</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{rangeText(range.start, range.end, locale)}</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{rangeText(range.start, range.end, locale, filters.timeZone)}</p>
       </div>
-      <RangeForm action="/campaigns" filters={filters} />
+      <RangeForm action="/campaigns" filters={filters} viewerZone={zone} />
       {campaigns.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm dark:border-slate-700">
           <p>No campaigns yet. Campaigns appear here with their first call.</p>

@@ -18,21 +18,21 @@ type Props = {
 const inputClass =
   "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:[color-scheme:dark]";
 
-export function CallFilterControls({ query, options }: Props) {
+export function CallFilterControls({ query, options, timeZone }: Props & { timeZone: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const [shownQuery, setShownQuery] = useState(query);
-  const [draft, setDraft] = useState(() => parseCallFiltersLeniently(new URLSearchParams(query)));
-  // Back/forward or a link changed the URL: show what it says.
-  if (shownQuery !== query) {
-    setShownQuery(query);
-    setDraft(parseCallFiltersLeniently(new URLSearchParams(query)));
+  const [shownQuery, setShownQuery] = useState(`${timeZone} ${query}`);
+  const [draft, setDraft] = useState(() => parseCallFiltersLeniently(new URLSearchParams(query), { timeZone }));
+  // Back/forward or a link changed the URL, or the viewer changed zones: show what it says.
+  if (shownQuery !== `${timeZone} ${query}`) {
+    setShownQuery(`${timeZone} ${query}`);
+    setDraft(parseCallFiltersLeniently(new URLSearchParams(query), { timeZone }));
   }
 
   function apply(next: CallFilters) {
     setDraft(next);
-    const qs = serializeCallFilters(next).toString();
+    const qs = serializeCallFilters(next, { timeZone }).toString();
     startTransition(() => router.push(qs ? `/calls?${qs}` : "/calls", { scroll: false }));
   }
 

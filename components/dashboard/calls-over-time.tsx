@@ -8,7 +8,7 @@ import { StatusLegend } from "@/components/charts/status-legend";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { Panel } from "./panel";
 import { legendItems, statusSeries } from "./status-series";
-import { DAY_MS } from "@/lib/time/utc-day";
+import { nextDay, startOfDayIn } from "@/lib/time/time-zone";
 
 export function callsOverTimeTitle(unit: "day" | "week" | "month" = "day") {
   return `Calls per ${unit} by outcome`;
@@ -17,7 +17,7 @@ export function callsOverTimeTitle(unit: "day" | "week" | "month" = "day") {
 export async function CallsOverTime({ filters, range, locale, title }: { filters: CallFilters; range: { start: Date; end: Date }; locale?: string; title?: string }) {
   const { unit, buckets } = await getCallsOverTime(filters, range);
   const rows: ChartRow[] = buckets.map((b) => {
-    const bucketRange = withinRange(filters, new Date(`${b.start}T00:00:00Z`), new Date(new Date(`${b.last}T00:00:00Z`).getTime() + DAY_MS));
+    const bucketRange = withinRange(filters, startOfDayIn(b.start, filters.timeZone), startOfDayIn(nextDay(b.last), filters.timeZone));
     return {
       key: b.start,
       label: b.start,
@@ -30,7 +30,7 @@ export async function CallsOverTime({ filters, range, locale, title }: { filters
   const heading = title ?? callsOverTimeTitle(unit);
   const empty = rows.every((r) => Object.keys(r.values).length === 0);
   return (
-    <Panel title={heading} description={`UTC ${unit}s. Click a segment to see those calls.`}>
+    <Panel title={heading} description={`${unit[0]!.toUpperCase()}${unit.slice(1)}s in ${filters.timeZone}. Click a segment to see those calls.`}>
       {empty ? (
         <p className="py-8 text-center text-sm text-slate-500 dark:text-slate-400">No calls in this range.</p>
       ) : (

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { EMPTY_FILTERS, serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
 import { lastDays } from "@/lib/dashboard/dashboard-range";
-import { DAY_MS } from "@/lib/time/utc-day";
+import { dayIn } from "@/lib/time/time-zone";
 
 const PRESETS = [7, 30, 90, 365] as const;
 
@@ -13,9 +13,12 @@ type Props = {
   filters: CallFilters;
   /** Filters other than the range that the page keeps (e.g. campaign on the Overview). */
   keep?: ("campaign" | "status" | "callStatus" | "q")[];
+  /** The viewer's zone (lib/time/viewer-time-zone.ts): the form's days are the filters' zone, named in the URL only when it differs. */
+  viewerZone: string;
 };
 
-export function RangeForm({ action, filters, keep = [] }: Props) {
+export function RangeForm({ action, filters, keep = [], viewerZone }: Props) {
+  const zone = filters.timeZone;
   const kept: CallFilters = {
     ...EMPTY_FILTERS,
     campaign: keep.includes("campaign") ? filters.campaign : [],
@@ -25,11 +28,14 @@ export function RangeForm({ action, filters, keep = [] }: Props) {
     test: filters.test,
     from: null,
     to: null,
+    timeZone: zone,
   };
   const hidden = [...serializeCallFilters({ ...kept, test: "exclude" }).entries()];
-  const fromValue = filters.from?.toISOString().slice(0, 10) ?? "";
-  const toValue = filters.to ? new Date(filters.to.getTime() - 1).toISOString().slice(0, 10) : "";
-  const presetFrom = (days: number) => lastDays(days).from.toISOString().slice(0, 10);
+  // The form's dates are days of `zone`; a URL that chose another zone than the viewer's keeps it.
+  if (zone !== viewerZone) hidden.push(["tz", zone]);
+  const fromValue = filters.from ? dayIn(filters.from, zone) : "";
+  const toValue = filters.to ? dayIn(new Date(filters.to.getTime() - 1), zone) : "";
+  const presetFrom = (days: number) => dayIn(lastDays(days, zone).from, zone);
   const input =
     "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900 dark:[color-scheme:dark]";
 
@@ -37,7 +43,7 @@ export function RangeForm({ action, filters, keep = [] }: Props) {
     <div className="flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
       <nav aria-label="Date range presets" className="flex flex-wrap gap-1 text-sm">
         {PRESETS.map((days) => {
-          const href = `${action}?${serializeCallFilters({ ...kept, ...lastDays(days) }).toString()}`;
+          const href = `${action}?${serializeCallFilters({ ...kept, ...lastDays(days, zone) }, { timeZone: viewerZone }).toString()}`;
           const current = !filters.to && fromValue === presetFrom(days);
           return (
             <Link
@@ -83,8 +89,8 @@ export function RangeForm({ action, filters, keep = [] }: Props) {
   );
 }
 
-/** "Nov 1, 2026 – Nov 25, 2026 (UTC days)", for the page's subtitle. */
-export function rangeText(start: Date, end: Date, locale?: string): string {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  return `${format.format(start)} – ${format.format(new Date(end.getTime() - DAY_MS))} (UTC days)`;
+/** "Nov 1, 2026 – Nov 25, 2026 (days in Europe/Berlin)", for the page's subtitle. */
+export function rangeText(start: Date, end: Date, locale: string | undefined, zone: string): string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: zone });
+  return `${format.format(start)} – ${format.format(new Date(end.getTime() - 1))} (days in ${zone})`;
 }

@@ -1,17 +1,21 @@
 // Exact counts and sums over the calls matching the filters, grouped by any of day, campaign, status,
-// callStatus and test flag. Served from call_rollups (one row per UTC day × group) whenever the filters
+// callStatus and test flag. Served from call_rollups (one row per UTC hour × group) whenever the filters
 // allow it; a `q` search, which rollups cannot answer, scans the matching calls instead. A from/to
-// that cuts a day in two is exact too: whole days come from rollups, the cut days from calls.
+// that cuts an hour in two is exact too: whole hours come from rollups, the cut hours from calls.
+// Days are days of the filters' zone; an hour that the zone's midnight cuts is read from calls.
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallFilters } from "./call-filters";
-import { callWhereSql, cutDaysSql, rollupsCanAnswer, rollupWhereSql, wholeDays } from "./call-filters-sql";
+import { callWhereSql, rollupsCanAnswer, rollupWhereSql } from "./call-filters-sql";
 import { ROLLUP_MEASURES, ROLLUP_MEASURE_COLUMNS } from "@/lib/rollups/rollup-sql";
+import { dayIn, nextDay, startOfDayIn } from "@/lib/time/time-zone";
+
+const HOUR_MS = 3_600_000;
 
 export type AggregateDimension = "day" | "campaign" | "status" | "callStatus" | "isTestCall";
 
 export type CallAggregate<M extends Measure = "calls"> = {
-  /** UTC day, YYYY-MM-DD (when grouped by day). */
+  /** Day in the filters' time zone, YYYY-MM-DD (when grouped by day). */
   day?: string;
   campaignId?: string | null;
   status?: string | null;
@@ -67,23 +71,50 @@ export async function aggregateCalls<M extends Measure = "calls">(
   const measuresFromRollups = Prisma.raw(columns.join(", "));
   const sums = Prisma.raw(names.map((name) => `sum(${MEASURES[name]})::text AS "${name}"`).join(", "));
   const keyColumns = dims.map((d) => DIMENSIONS[d].column);
-  const callKeys = Prisma.raw(
-    [...keyColumns.map((c) => (c === "day" ? `(created_at AT TIME ZONE 'UTC')::date AS day` : c)), ""].join(", "),
-  );
-  const rollupKeys = Prisma.raw([...keyColumns, ""].join(", "));
+  // Days are the filters' zone's (the viewer's, or the URL's `tz`), as date-only from/to are.
+  const zone = filters.timeZone;
+  const dayKey = (timeColumn: string) => Prisma.sql`(${Prisma.raw(timeColumn)} AT TIME ZONE ${zone})::date AS day`;
+  const keys = (timeColumn: string) =>
+    keyColumns.length === 0
+      ? Prisma.empty
+      : Prisma.sql`${Prisma.join(keyColumns.map((c) => (c === "day" ? dayKey(timeColumn) : Prisma.raw(c))), ", ")},`;
+  const callKeys = keys("c.created_at");
+  const rollupKeys = keys("r.hour");
 
   let source: Prisma.Sql;
   let sourceKind: "rollups" | "scan";
-  const days = rollupsCanAnswer(filters, "calls") ? wholeDays(filters) : null;
-  if (!days) {
+  const hours = rollupsCanAnswer(filters, "calls") ? wholeHours(filters) : null;
+  if (!hours) {
     sourceKind = "scan";
     source = Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c WHERE ${callWhereSql(filters)}`;
   } else {
     sourceKind = "rollups";
-    const parts = [Prisma.sql`SELECT ${rollupKeys} ${measuresFromRollups} FROM call_rollups r WHERE r.calls <> 0 AND ${rollupWhereSql(filters, "calls", days)}`];
-    // The parts of a cut first or last day that the whole days leave out.
-    const cut = cutDaysSql(filters, days, "c");
-    if (cut) parts.push(Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c WHERE ${callWhereSql(filters)} AND ${cut}`);
+    // Hours that local midnight cuts in two (zones offset by :30 or :45) are read from calls.
+    const cuts = dims.includes("day") ? await hoursCutByMidnight(hours, zone) : [];
+    const and = [Prisma.sql`r.calls <> 0`, rollupWhereSql(filters, "calls", { from: null, to: null })];
+    if (hours.from) and.push(Prisma.sql`r.hour >= ${hours.from}`);
+    if (hours.to) and.push(Prisma.sql`r.hour < ${hours.to}`);
+    // One parameter per hour: a text[]::timestamptz[] cast is not folded and was parsed for every row.
+    if (cuts.length > 0) and.push(Prisma.sql`r.hour NOT IN (${Prisma.join(cuts)})`);
+    const parts = [Prisma.sql`SELECT ${rollupKeys} ${measuresFromRollups} FROM call_rollups r WHERE ${Prisma.join(and, " AND ")}`];
+    // The parts of a cut first or last hour that the whole hours leave out.
+    const edges: Prisma.Sql[] = [];
+    if (filters.from && hours.from && filters.from < hours.from) edges.push(Prisma.sql`c.created_at < ${hours.from}`);
+    if (filters.to && hours.to && filters.to > hours.to) edges.push(Prisma.sql`c.created_at >= ${hours.to}`);
+    if (edges.length > 0) {
+      parts.push(
+        Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c
+          WHERE ${callWhereSql(filters)} AND (${Prisma.join(edges, " OR ")})`,
+      );
+    }
+    if (cuts.length > 0) {
+      // One index range per cut hour (a join on unnest was planned as a scan of every call).
+      const cutRanges = cuts.map((cut) => Prisma.sql`(c.created_at >= ${cut} AND c.created_at < ${new Date(cut.getTime() + HOUR_MS)})`);
+      parts.push(
+        Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c
+          WHERE ${callWhereSql(filters)} AND (${Prisma.join(cutRanges, " OR ")})`,
+      );
+    }
     source = Prisma.join(parts, " UNION ALL ");
   }
 
@@ -108,3 +139,35 @@ export async function aggregateCalls<M extends Measure = "calls">(
       }),
   };
 }
+
+/** The whole UTC hours inside [from, to); null when the range lies within one hour (scan it instead). */
+function wholeHours(filters: CallFilters): { from: Date | null; to: Date | null } | null {
+  const from = filters.from ? new Date(Math.ceil(filters.from.getTime() / HOUR_MS) * HOUR_MS) : null;
+  const to = filters.to ? new Date(Math.floor(filters.to.getTime() / HOUR_MS) * HOUR_MS) : null;
+  if (from && to && from >= to) return null;
+  return { from, to };
+}
+
+/**
+ * The UTC hours within `hours` in which a day of `zone` begins other than on the hour (every day in
+ * Asia/Kolkata, +05:30; none in a zone of whole-hour offsets, DST days included). An open end is
+ * taken from the rollups' first or last hour.
+ */
+async function hoursCutByMidnight(hours: { from: Date | null; to: Date | null }, zone: string): Promise<Date[]> {
+  let { from, to } = hours;
+  if (!from || !to) {
+    const [bounds] = await prisma().$queryRaw<{ first: Date | null; last: Date | null }[]>`
+      SELECT min(hour) AS first, max(hour) AS last FROM call_rollups`;
+    if (!bounds?.first || !bounds.last) return [];
+    from ??= bounds.first;
+    to ??= new Date(bounds.last.getTime() + HOUR_MS);
+  }
+  const cuts: Date[] = [];
+  for (let day = dayIn(from, zone); ; day = nextDay(day)) {
+    const start = startOfDayIn(day, zone).getTime();
+    if (start >= to.getTime()) break;
+    if (start > from.getTime() && start % HOUR_MS !== 0) cuts.push(new Date(Math.floor(start / HOUR_MS) * HOUR_MS));
+  }
+  return cuts;
+}
+

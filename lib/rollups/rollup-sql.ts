@@ -13,9 +13,14 @@ export const ROLLUP_INPUT_COLUMNS = [
   "call_me_later", "do_not_call", "wrong_number", "post_process_status", "hang_up_reason", "webhook_event",
 ] as const;
 
-/** Rollup key column → the call row's expression for it. */
+/**
+ * Rollup key column → the call row's expression for it. Rows are per UTC hour, so a day in any zone
+ * whose offset is whole hours (DST days of 23 or 25 hours too) is a set of whole rows; in the few
+ * zones with a :30 or :45 offset, the one hour a day that local midnight cuts is read from calls
+ * (lib/calls/aggregate-calls.ts).
+ */
 const ROLLUP_KEY: readonly (readonly [string, string])[] = [
-  ["day", `("created_at" AT TIME ZONE 'UTC')::date`],
+  ["hour", `date_trunc('hour', "created_at", 'UTC')`],
   ["campaign_id", `"campaign_id"`],
   ["status", `"status"`],
   ["call_status", `"call_status"`],
@@ -70,11 +75,12 @@ const ANSWER_CONFLICT_TARGET = ANSWER_KEY_COLUMNS.map((c) => (c === "value_text"
 /**
  * Recomputes every rollup row from `calls` and `call_answers` (after a bulk load, or to repair).
  * Run it where no ingestion runs concurrently, or inside a transaction holding a lock on calls.
+ * call_rollups rows are written in hour order, so a range of days reads pages of its own.
  */
 export const REBUILD_ROLLUPS_SQL = `
   DELETE FROM call_rollups;
   INSERT INTO call_rollups (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_MEASURE_COLUMNS].join(", ")})
-  SELECT ${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL} FROM calls GROUP BY 1, 2, 3, 4, 5;
+  SELECT ${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL} FROM calls GROUP BY 1, 2, 3, 4, 5 ORDER BY 1;
   DELETE FROM call_answer_rollups;
   INSERT INTO call_answer_rollups (${ANSWER_KEY_COLUMNS.join(", ")}, answers)
   SELECT ${ANSWER_ROLLUP_KEY.map(([, e]) => e).join(", ")}, count(*) FROM call_answers GROUP BY 1, 2, 3, 4, 5, 6, 7;`;

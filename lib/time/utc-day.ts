@@ -1,5 +1,5 @@
-// Callboard counts in UTC days: date-only `from`/`to` filters, the rollups' `day` column and every
-// chart bucket start at UTC midnight, so a bar for a day links to exactly the calls it counts.
+// UTC days: the key of call_answer_rollups (lib/rollups/rollup-sql.ts), whose whole days serve the
+// key-question breakdown. Days shown to a viewer are days of their zone (lib/time/time-zone.ts).
 export const DAY_MS = 86_400_000;
 
 /** Midnight UTC at the start of `date`'s UTC day. */

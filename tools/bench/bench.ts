@@ -120,6 +120,11 @@ try {
   const enc = encodeURIComponent;
   const pages: [string, string[]][] = [
     ["/ (overview)", ["/"]],
+    // A chart in a non-UTC zone: whole hours from the rollups (New York, DST days included), and in
+    // Kolkata (+05:30) also the hour each local midnight cuts, read from calls.
+    ["/ (overview) in America/New_York", ["/?tz=America%2FNew_York"]],
+    ["/ (overview) in Asia/Kolkata", ["/?tz=Asia%2FKolkata"]],
+    ["/campaigns/{id} in Asia/Kolkata", topCampaigns.map((c) => `/campaigns/${enc(c)}?tz=Asia%2FKolkata`)],
     ["/calls", ["/calls"]],
     ["/calls by campaign", topCampaigns.map((c) => `/calls?campaign=${enc(c)}`)],
     ["/calls by status", ["/calls?status=INTERESTED", "/calls?status=CALL_ME_LATER", "/calls?status=NO_ANSWER"]],

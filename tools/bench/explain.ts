@@ -68,6 +68,10 @@ const cases: [string, () => Promise<unknown>][] = [
   ["/api/stats?q=tax credit (scan fallback)", () => getCallStats(filters("q=tax credit"))],
   ["/ KPI cards, last 30 days (rollups)", () => getCallKpis(dashboardRange({}).filters)],
   ["/ calls over time, last 30 days (rollups)", () => getCallsOverTime(dashboardRange({}).filters, dashboardRange({}))],
+  ...["America/New_York", "Asia/Kolkata"].map((timeZone): [string, () => Promise<unknown>] => [
+    `/ calls over time, last 30 days in ${timeZone} (hourly rollups${timeZone === "Asia/Kolkata" ? " + the hour each midnight cuts, from calls" : ""})`,
+    () => getCallsOverTime(dashboardRange({}, { timeZone }).filters, dashboardRange({}, { timeZone })),
+  ]),
   ["/campaigns/{id} key questions, last 30 days (answer rollups)", () => getKeyQuestionBreakdown(dashboardRange({ campaign: sample.campaign_id }).filters)],
   // The filters of issue 12 (the list's page, then its exact count).
   ["/api/calls?answer=Owns Home:eq:true (YES_NO)", listAndCount(answerParam("Owns Home", "eq", "true"))],

@@ -13,6 +13,7 @@ import { formatDuration } from "@/lib/ui/format";
 import { humanize } from "@/lib/voxia/vocabulary";
 import { JsonNumber } from "@/lib/voxia/json-number";
 import { LocalTime } from "@/components/local-time";
+import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
 import { StatusBadge } from "@/components/status-badge";
 import { YesNo } from "@/components/calls/calls-table";
 import { SectionCard } from "@/components/calls/section-card";
@@ -58,7 +59,7 @@ export default async function CallPage({ params, searchParams }: PageProps<"/cal
   await requireViewer();
   const call = await loadCall((await params).id);
   if (!call) notFound();
-  const filters = parseCallFiltersLeniently(await searchParams);
+  const filters = parseCallFiltersLeniently(await searchParams, { timeZone: (await viewerTimeZone()).zone });
   const query = serializeCallFilters(filters).toString();
   const suffix = query ? `?${query}` : "";
   const contactData = isPlainObject(call.contact.data) ? Object.entries(call.contact.data) : [];

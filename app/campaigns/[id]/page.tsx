@@ -6,6 +6,7 @@ import { cache, Suspense } from "react";
 import { serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
 import { callsHref } from "@/lib/dashboard/calls-link";
 import { dashboardRange } from "@/lib/dashboard/dashboard-range";
+import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
 import { getCampaign } from "@/lib/dashboard/get-campaign";
 import { requestLocale } from "@/lib/dashboard/request-locale";
 import { LocalTime } from "@/components/local-time";
@@ -32,7 +33,8 @@ export async function generateMetadata({ params }: PageProps<"/campaigns/[id]">)
 export default async function CampaignPage({ params, searchParams }: PageProps<"/campaigns/[id]">) {
   await requireViewer();
   const id = decodeURIComponent((await params).id);
-  const [campaign, range, locale] = await Promise.all([campaignOnce(id), searchParams.then((p) => dashboardRange(p)), requestLocale()]);
+  const { zone } = await viewerTimeZone();
+  const [campaign, range, locale] = await Promise.all([campaignOnce(id), searchParams.then((p) => dashboardRange(p, { timeZone: zone })), requestLocale()]);
   if (!campaign) notFound();
   // This page is about one campaign: only the range and the test-call choice come from the URL.
   const filters: CallFilters = { ...range.filters, campaign: [campaign.id], status: [], callStatus: [], q: null };
@@ -50,9 +52,9 @@ export default async function CampaignPage({ params, searchParams }: PageProps<"
           <span className="break-all">{campaign.id}</span> · last call <LocalTime iso={campaign.lastCallAt.toISOString()} /> ·{" "}
           <Link className="underline" href={callsHref(filters)}>calls in this range</Link>
         </p>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{rangeText(range.start, range.end, locale)}</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{rangeText(range.start, range.end, locale, filters.timeZone)}</p>
       </div>
-      <RangeForm action={action} filters={filters} />
+      <RangeForm action={action} filters={filters} viewerZone={zone} />
       <KpiCards key={`kpis-${key}`} filters={filters} locale={locale} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Suspense key={`funnel-${key}`} fallback={<ChartSkeleton title={FUNNEL_TITLE} height="h-48" />}>
