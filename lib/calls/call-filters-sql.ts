@@ -2,7 +2,7 @@
 // count, aggregate and export runs. The keyset order of every list (created_at desc, id desc) and
 // its cursor bounds are here too.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
+import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql, voicemailSql } from "@/lib/rollups/call-outcome-sql";
 import { escapeLike, NONE, type AnswerFilter, type CallFilters } from "./call-filters";
 import type { MeasureName } from "./measure-names";
 
@@ -12,6 +12,7 @@ const MEASURE_SQL: Record<MeasureName, (alias: string) => string> = {
   interested: interestedSql,
   callback: callbackSql,
   doNotCall: doNotCallSql,
+  voicemail: voicemailSql,
 };
 
 // Each list parameter → the calls column it selects on.
