@@ -7,6 +7,7 @@ import { requestLocale } from "@/lib/dashboard/request-locale";
 import { KpiCards } from "@/components/dashboard/kpi-cards";
 import { OutcomesByCampaign, OUTCOMES_BY_CAMPAIGN_TITLE } from "@/components/dashboard/outcomes-by-campaign";
 import { CallsOverTime, callsOverTimeTitle } from "@/components/dashboard/calls-over-time";
+import { CampaignSelect } from "@/components/dashboard/campaign-select";
 import { RangeForm, rangeText } from "@/components/dashboard/range-form";
 import { ChartSkeleton } from "@/components/dashboard/skeletons";
 import { requireViewer } from "@/lib/auth/require-viewer";
@@ -23,7 +24,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/">) {
   const locale = await requestLocale();
   // Keyed by the filters so the skeletons come back while a new range loads.
   const key = serializeCallFilters(filters).toString();
-  const narrowed = filters.campaign.length > 0 || filters.status.length > 0 || filters.callStatus.length > 0 || filters.q;
+  const narrowed = filters.status.length > 0 || filters.callStatus.length > 0 || filters.q;
 
   return (
     <div className="space-y-6">
@@ -35,7 +36,10 @@ export default async function OverviewPage({ searchParams }: PageProps<"/">) {
           {narrowed ? " · narrowed by the filters in the address" : ""}
         </p>
       </div>
-      <RangeForm action="/" filters={filters} viewerZone={zone} keep={["campaign", "status", "callStatus", "q"]} />
+      <div className="flex flex-col gap-3">
+        <RangeForm action="/" filters={filters} viewerZone={zone} keep={["campaign", "status", "callStatus", "q"]} />
+        <CampaignSelect action="/" filters={filters} />
+      </div>
       <KpiCards key={`kpis-${key}`} filters={filters} locale={locale} />
       <div className="grid gap-6 xl:grid-cols-2">
         <Suspense key={`campaigns-${key}`} fallback={<ChartSkeleton title={OUTCOMES_BY_CAMPAIGN_TITLE} />}>

@@ -2,7 +2,10 @@
 // Voxia and the contacts: they are rendered as text, never as HTML.
 import Link from "next/link";
 import type { CallFilters } from "@/lib/calls/call-filters";
-import { getKeyQuestionBreakdown, type KeyQuestionBreakdown } from "@/lib/dashboard/get-key-question-breakdown";
+import { answerHref } from "@/lib/dashboard/calls-link";
+import { getKeyQuestionBreakdown, type KeyQuestionBreakdown, type NumberBucket } from "@/lib/dashboard/get-key-question-breakdown";
+import { ANSWERED_DESCRIPTION, COUNTS } from "@/lib/measures/glossary";
+import { kpisOnce } from "./kpi-cards";
 import { formatPercent } from "@/lib/ui/format";
 import { humanize } from "@/lib/voxia/vocabulary";
 import { LocalTime } from "@/components/local-time";
@@ -11,7 +14,7 @@ import { Panel } from "./panel";
 export const KEY_QUESTIONS_TITLE = "Key questions";
 
 export async function KeyQuestions({ filters, locale }: { filters: CallFilters; locale?: string }) {
-  const questions = await getKeyQuestionBreakdown(filters);
+  const [questions, kpis] = await Promise.all([getKeyQuestionBreakdown(filters), kpisOnce(filters)]);
   return (
     <Panel title={KEY_QUESTIONS_TITLE} description="Answers to the campaign's key questions (Voxia's summary), over the calls in this range.">
       {questions.length === 0 ? (
@@ -19,7 +22,7 @@ export async function KeyQuestions({ filters, locale }: { filters: CallFilters; 
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {questions.map((q) => (
-            <Question key={q.label} question={q} locale={locale} />
+            <Question key={q.label} question={q} filters={filters} calls={kpis.calls} locale={locale} />
           ))}
         </div>
       )}
@@ -27,17 +30,28 @@ export async function KeyQuestions({ filters, locale }: { filters: CallFilters; 
   );
 }
 
-function Question({ question: q, locale }: { question: KeyQuestionBreakdown; locale?: string }) {
+function Question({ question: q, filters, calls, locale }: { question: KeyQuestionBreakdown; filters: CallFilters; calls: number; locale?: string }) {
   const number = new Intl.NumberFormat(locale);
+  const href = (op: "eq" | "exists", value: string | null = null) => answerHref(filters, { label: q.label, op, value });
+  // A YES_NO question (or JSON booleans) filters by true/false; text that reads yes/no by the word.
+  const typed = q.type?.toUpperCase() === "YES_NO";
+  // A range's calls: from ≤ answer < to, or ≤ the maximum for the last range.
+  const bucketHref = (b: NumberBucket) =>
+    answerHref(filters, { label: q.label, op: "gte", value: String(b.from) }, { label: q.label, op: b.last ? "lte" : "lt", value: String(b.to) });
   return (
     <article data-question={q.label} data-kind={q.kind} className="min-w-0 rounded-md border border-slate-200 p-3 dark:border-slate-800">
       <h3 className="font-medium break-words">{q.label}</h3>
       {q.description ? <p className="mt-0.5 text-sm text-slate-600 break-words dark:text-slate-400">{q.description}</p> : null}
-      <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        {q.type ? `${q.type.toUpperCase() === "YES_NO" ? "Yes/No" : humanize(q.type)} · ` : ""}answered in {number.format(q.answered)} of {number.format(q.calls)} calls
+      <p className="mt-1 text-xs text-slate-500 dark:text-slate-400" title={ANSWERED_DESCRIPTION}>
+        {q.type ? `${q.type.toUpperCase() === "YES_NO" ? "Yes/No" : humanize(q.type)} · ` : ""}answered in{" "}
+        <Link className="underline" href={href("exists")} data-answered={q.answered}>{number.format(q.answered)}</Link> of the {number.format(calls)}{" "}
+        {COUNTS.calls.label.toLowerCase()} in this range
+        <span className="sr-only"> ({ANSWERED_DESCRIPTION})</span>
       </p>
       <div className="mt-3 text-sm">
-        {q.kind === "yes_no" ? <YesNo yes={q.yes} no={q.no} other={q.other} locale={locale} /> : null}
+        {q.kind === "yes_no" ? (
+          <YesNo yes={q.yes} no={q.no} other={q.other} yesHref={href("eq", typed ? "true" : "yes")} noHref={href("eq", typed ? "false" : "no")} locale={locale} />
+        ) : null}
         {q.kind === "number" ? (
           <dl className="grid grid-cols-3 gap-2 text-center">
             {(
@@ -54,8 +68,9 @@ function Question({ question: q, locale }: { question: KeyQuestionBreakdown; loc
             ))}
           </dl>
         ) : null}
+        {q.kind === "number" && q.buckets.length > 0 ? <Buckets buckets={q.buckets} answered={q.answered} hrefOf={bucketHref} locale={locale} /> : null}
         {q.kind === "choice" || (q.kind === "text" && q.values.length > 0) ? (
-          <ValueCounts values={q.values} answered={q.answered} title={q.kind === "text" ? "Most frequent answers" : undefined} locale={locale} />
+          <ValueCounts values={q.values} answered={q.answered} title={q.kind === "text" ? "Most frequent answers" : undefined} href={(v) => href("eq", v)} locale={locale} />
         ) : null}
         {q.kind === "text" ? <LatestAnswers latest={q.latest} /> : null}
       </div>
@@ -63,13 +78,13 @@ function Question({ question: q, locale }: { question: KeyQuestionBreakdown; loc
   );
 }
 
-function YesNo({ yes, no, other, locale }: { yes: number; no: number; other: number; locale?: string }) {
+function YesNo({ yes, no, other, yesHref, noHref, locale }: { yes: number; no: number; other: number; yesHref: string; noHref: string; locale?: string }) {
   const number = new Intl.NumberFormat(locale);
   const total = yes + no + other;
   const rows = [
-    { name: "Yes", count: yes, className: "bg-emerald-600 dark:bg-emerald-500" },
-    { name: "No", count: no, className: "bg-slate-400 dark:bg-slate-500" },
-    ...(other > 0 ? [{ name: "Other answers", count: other, className: "bg-amber-500" }] : []),
+    { name: "Yes", count: yes, className: "bg-emerald-600 dark:bg-emerald-500", href: yesHref },
+    { name: "No", count: no, className: "bg-slate-400 dark:bg-slate-500", href: noHref },
+    ...(other > 0 ? [{ name: "Other answers", count: other, className: "bg-amber-500", href: null }] : []),
   ];
   return (
     <div>
@@ -82,7 +97,12 @@ function YesNo({ yes, no, other, locale }: { yes: number; no: number; other: num
         {rows.map((r) => (
           <li key={r.name} data-answer={r.name} data-count={r.count} className="flex items-center gap-1.5">
             <span aria-hidden className={`size-2.5 rounded-sm ${r.className}`} />
-            {r.name} <span className="font-semibold tabular-nums">{number.format(r.count)}</span>
+            {r.name}{" "}
+            {r.href && r.count > 0 ? (
+              <Link className="font-semibold tabular-nums underline" href={r.href}>{number.format(r.count)}</Link>
+            ) : (
+              <span className="font-semibold tabular-nums">{number.format(r.count)}</span>
+            )}
             <span className="text-slate-500 dark:text-slate-400">{formatPercent(r.count, total, locale)}</span>
           </li>
         ))}
@@ -91,7 +111,7 @@ function YesNo({ yes, no, other, locale }: { yes: number; no: number; other: num
   );
 }
 
-function ValueCounts({ values, answered, title, locale }: { values: { value: string; count: number }[]; answered: number; title?: string; locale?: string }) {
+function ValueCounts({ values, answered, title, href, locale }: { values: { value: string; count: number }[]; answered: number; title?: string; href: (value: string) => string; locale?: string }) {
   const number = new Intl.NumberFormat(locale);
   const max = Math.max(1, ...values.map((v) => v.count));
   return (
@@ -103,7 +123,8 @@ function ValueCounts({ values, answered, title, locale }: { values: { value: str
             <div className="flex items-baseline justify-between gap-2">
               <span className="min-w-0 break-words">{v.value}</span>
               <span className="shrink-0 tabular-nums">
-                {number.format(v.count)} <span className="text-slate-500 dark:text-slate-400">{formatPercent(v.count, answered, locale)}</span>
+                {v.count > 0 ? <Link className="underline" href={href(v.value)}>{number.format(v.count)}</Link> : number.format(v.count)}{" "}
+                <span className="text-slate-500 dark:text-slate-400">{formatPercent(v.count, answered, locale)}</span>
               </span>
             </div>
             <div className="mt-0.5 h-1.5 w-full rounded-full bg-slate-100 dark:bg-slate-800">
@@ -111,6 +132,36 @@ function ValueCounts({ values, answered, title, locale }: { values: { value: str
             </div>
           </li>
         ))}
+      </ul>
+    </div>
+  );
+}
+
+function Buckets({ buckets, answered, hrefOf, locale }: { buckets: NumberBucket[]; answered: number; hrefOf: (bucket: NumberBucket) => string; locale?: string }) {
+  const number = new Intl.NumberFormat(locale);
+  const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const max = Math.max(1, ...buckets.map((b) => b.count));
+  return (
+    <div className="mt-3">
+      <h4 className="mb-1 text-xs font-medium text-slate-600 uppercase dark:text-slate-400">Answers by range</h4>
+      <ul className="space-y-1.5">
+        {buckets.map((b) => {
+          const name = b.last ? `${value.format(b.from)} – ${value.format(b.to)}` : `${value.format(b.from)} to under ${value.format(b.to)}`;
+          return (
+            <li key={b.from} data-bucket={name} data-count={b.count}>
+              <div className="flex items-baseline justify-between gap-2">
+                <span>{name}</span>
+                <span className="shrink-0 tabular-nums">
+                  {b.count > 0 ? <Link className="underline" href={hrefOf(b)}>{number.format(b.count)}</Link> : number.format(b.count)}{" "}
+                  <span className="text-slate-500 dark:text-slate-400">{formatPercent(b.count, answered, locale)}</span>
+                </span>
+              </div>
+              <div className="mt-0.5 h-1.5 w-full rounded-full bg-slate-100 dark:bg-slate-800">
+                <div className="h-full rounded-full bg-sky-600 dark:bg-sky-500" style={{ width: `${(b.count / max) * 100}%` }} />
+              </div>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -42,6 +42,7 @@ const MEASURES = {
   outcomeDoNotCall: "outcome_do_not_call",
   connectedDurationSum: "connected_duration_sum",
   connectedDurationCount: "connected_duration_count",
+  voicemail: "voicemail",
 } as const satisfies Record<string, (typeof ROLLUP_MEASURE_COLUMNS)[number]>;
 export type Measure = keyof typeof MEASURES;
 

@@ -4,7 +4,7 @@
 // and the answers (answerRowWhereSql over call_answers rows). The keyset order of every list
 // (created_at desc, id desc) and its cursor bounds are here too.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
+import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql, voicemailSql } from "@/lib/rollups/call-outcome-sql";
 import { escapeLike, isNumberText, NONE, type AnswerFilter, type CallFilters } from "./call-filters";
 import type { MeasureName } from "./measure-names";
 import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-day";
@@ -15,6 +15,7 @@ const MEASURE_SQL: Record<MeasureName, (alias: string) => string> = {
   interested: interestedSql,
   callback: callbackSql,
   doNotCall: doNotCallSql,
+  voicemail: voicemailSql,
 };
 
 // Each list parameter → the calls column it selects on.

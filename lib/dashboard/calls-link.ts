@@ -1,6 +1,6 @@
 // Links from a figure to the calls it counts: the page's filters with one part narrowed, written by
 // serializeCallFilters so the calls list reads them with the same definition.
-import { serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
+import { NONE, serializeCallFilters, type AnswerFilter, type CallFilters } from "@/lib/calls/call-filters";
 import { NO_STATUS } from "./status-order";
 
 export function callsHref(filters: CallFilters, narrow: Partial<CallFilters> = {}): string {
@@ -8,10 +8,9 @@ export function callsHref(filters: CallFilters, narrow: Partial<CallFilters> = {
   return query ? `/calls?${query}` : "/calls";
 }
 
-/** Calls of one status (null for calls without one: the list cannot select those, so no link). */
+/** Calls of one status; NO_STATUS is the filter's NONE, the calls without one. */
 export function statusHref(filters: CallFilters, status: string, narrow: Partial<CallFilters> = {}): string | null {
-  if (status === NO_STATUS) return null;
-  return callsHref(filters, { ...narrow, status: [status] });
+  return callsHref(filters, { ...narrow, status: [status === NO_STATUS ? NONE : status] });
 }
 
 /** The part of [from, to) that is also inside the filters' own range. */
@@ -20,4 +19,9 @@ export function withinRange(filters: CallFilters, from: Date, to: Date): Pick<Ca
     from: filters.from && filters.from > from ? filters.from : from,
     to: filters.to && filters.to < to ? filters.to : to,
   };
+}
+
+/** Calls whose answer to a key question meets `answer` (besides the page's own filters). */
+export function answerHref(filters: CallFilters, ...answers: AnswerFilter[]): string {
+  return callsHref(filters, { answer: [...filters.answer, ...answers] });
 }

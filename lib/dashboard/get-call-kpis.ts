@@ -1,33 +1,20 @@
-// The headline figures for a set of calls: the KPI cards and the campaign funnel read this. Served by
-// aggregateCalls, so from the rollups (exact, kept by the ingest transaction) unless a text search
-// forces a scan; the definitions of connected, completed, … are lib/rollups/call-outcome-sql.ts.
-import { aggregateCalls } from "@/lib/calls/aggregate-calls";
+// The glossary's figures (lib/measures/glossary.ts) for a set of calls: KPI cards, funnel, campaigns
+// list and /api/stats read this. Served by aggregateCalls, so from the rollups (exact, kept by the
+// ingest transaction) unless a filter the rollups cannot answer forces a scan.
+import { aggregateCalls, type AggregateDimension } from "@/lib/calls/aggregate-calls";
 import type { CallFilters } from "@/lib/calls/call-filters";
+import { measureValues, ROLLUP_MEASURES_OF_GLOSSARY, type MeasureValues } from "@/lib/measures/glossary";
 
-export type CallKpis = {
-  calls: number;
-  connected: number;
-  completed: number;
-  interested: number;
-  /** Seconds, over connected calls that report a duration; null when there are none. */
-  averageDuration: number | null;
-  callbacks: number;
-  doNotCall: number;
-};
+export type CallKpis = MeasureValues;
 
 export async function getCallKpis(filters: CallFilters): Promise<CallKpis> {
-  const { rows } = await aggregateCalls(filters, [], [
-    "connected", "completed", "outcomeInterested", "connectedDurationSum", "connectedDurationCount", "callbacks", "outcomeDoNotCall",
-  ]);
-  const total = rows[0];
-  if (!total) return { calls: 0, connected: 0, completed: 0, interested: 0, averageDuration: null, callbacks: 0, doNotCall: 0 };
-  return {
-    calls: total.calls,
-    connected: total.connected,
-    completed: total.completed,
-    interested: total.outcomeInterested,
-    averageDuration: total.connectedDurationCount > 0 ? total.connectedDurationSum / total.connectedDurationCount : null,
-    callbacks: total.callbacks,
-    doNotCall: total.outcomeDoNotCall,
-  };
+  const { rows } = await aggregateCalls(filters, [], ROLLUP_MEASURES_OF_GLOSSARY);
+  return measureValues(rows[0]);
+}
+
+/** The glossary's figures per campaign (null: calls that named no campaign). */
+export async function getCallKpisByCampaign(filters: CallFilters): Promise<Map<string | null, CallKpis>> {
+  const by: AggregateDimension[] = ["campaign"];
+  const { rows } = await aggregateCalls(filters, by, ROLLUP_MEASURES_OF_GLOSSARY);
+  return new Map(rows.map((row) => [row.campaignId ?? null, measureValues(row)]));
 }

@@ -24,9 +24,15 @@ type Common = { label: string; type: string | null; description: string | null; 
 
 export type KeyQuestionBreakdown =
   | (Common & { kind: "yes_no"; yes: number; no: number; other: number })
-  | (Common & { kind: "number"; min: number; avg: number; max: number })
+  | (Common & { kind: "number"; min: number; avg: number; max: number; buckets: NumberBucket[] })
   | (Common & { kind: "choice"; values: { value: string; count: number }[] })
   | (Common & { kind: "text"; values: { value: string; count: number }[]; latest: LatestAnswer[] });
+
+/** Answers in [from, to) — the last bucket includes its `to` (the maximum). */
+export type NumberBucket = { from: number; to: number; last: boolean; count: number };
+const BUCKETS = 5;
+// Distinct numbers a question may have and still be bucketed from its value counts.
+const MAX_DISTINCT_NUMBERS = 1000;
 
 export type LatestAnswer = { callId: string; value: string; createdAt: Date; contactName: string | null };
 
@@ -38,6 +44,7 @@ type QuestionRow = {
   label: string; type: string | null; description: string | null; calls: number; answered: number;
   yes: number; no: number; numbers: number; min: number | null; avg: number | null; max: number | null; options: unknown;
   values: { value: string; count: number }[];
+  numberCounts: { n: number; count: number }[] | null;
 };
 
 export async function getKeyQuestionBreakdown(filters: CallFilters): Promise<KeyQuestionBreakdown[]> {
@@ -50,7 +57,9 @@ export async function getKeyQuestionBreakdown(filters: CallFilters): Promise<Key
       GROUP BY 1, 2, 3, 4 HAVING sum(answers) > 0
     ),
     classified AS (
-      SELECT label, answers, value_text IS NOT NULL AS answered, lower(value_text) AS lowered,
+      -- Answered as the filter answer=<label>:exists says: a value that is not null and not empty.
+      SELECT label, answers, (value_text IS NOT NULL AND value_text <> '' AND coalesce(value_kind, 'null') <> 'null') AS answered,
+        lower(value_text) AS lowered,
         CASE WHEN ${isNumber} THEN value_text::numeric END AS number
       FROM source
     ),
@@ -71,6 +80,11 @@ export async function getKeyQuestionBreakdown(filters: CallFilters): Promise<Key
         SELECT label, type, sum(answers) AS n FROM source WHERE type IS NOT NULL GROUP BY 1, 2
       ) t ORDER BY label, n DESC, type
     ),
+    number_counts AS (
+      SELECT label, json_agg(json_build_object('n', number, 'count', count) ORDER BY number) AS "numberCounts" FROM (
+        SELECT label, number::float8 AS number, sum(answers)::int AS count FROM classified WHERE number IS NOT NULL GROUP BY 1, 2
+      ) n GROUP BY label HAVING count(*) <= ${MAX_DISTINCT_NUMBERS}
+    ),
     top_values AS (
       SELECT label, json_agg(json_build_object('value', value, 'count', count) ORDER BY rank) AS "values" FROM (
         SELECT label, value_text AS value, sum(answers)::int AS count,
@@ -78,8 +92,10 @@ export async function getKeyQuestionBreakdown(filters: CallFilters): Promise<Key
         FROM source WHERE value_text IS NOT NULL GROUP BY 1, 2
       ) ranked WHERE rank <= ${TOP_VALUES} GROUP BY label
     )
-    SELECT stats.*, types.type, newest.description, newest.options, COALESCE(top_values."values", '[]') AS "values"
+    SELECT stats.*, types.type, newest.description, newest.options, COALESCE(top_values."values", '[]') AS "values",
+      number_counts."numberCounts"
     FROM stats
+    LEFT JOIN number_counts USING (label)
     LEFT JOIN types USING (label)
     LEFT JOIN top_values USING (label)
     LEFT JOIN LATERAL (
@@ -102,7 +118,7 @@ export async function getKeyQuestionBreakdown(filters: CallFilters): Promise<Key
       return { ...common, kind: "yes_no", yes: q.yes, no: q.no, other: q.answered - q.yes - q.no };
     }
     if (q.answered > 0 && q.numbers === q.answered && q.min !== null && q.avg !== null && q.max !== null) {
-      return { ...common, kind: "number", min: q.min, avg: q.avg, max: q.max };
+      return { ...common, kind: "number", min: q.min, avg: q.avg, max: q.max, buckets: numberBuckets(q.min, q.max, q.numberCounts ?? []) };
     }
     if (options.length > 0) {
       // Every option is listed, answered or not; values outside the options follow as sent.
@@ -173,4 +189,26 @@ async function latestTextAnswers(filters: CallFilters, labels: string[]) {
       ORDER BY l.label, x.created_at DESC, x.call_id DESC`,
   );
   return rows.map((r) => ({ label: r.label, callId: r.call_id, value: r.value, createdAt: r.created_at, contactName: r.contact_name }));
+}
+
+/** Up to BUCKETS equal ranges from min to max (whole-number bounds when the answers are whole numbers). */
+function numberBuckets(min: number, max: number, counts: { n: number; count: number }[]): NumberBucket[] {
+  if (counts.length === 0) return [];
+  const whole = counts.every((c) => Number.isInteger(c.n));
+  const span = max - min;
+  let width = span / BUCKETS;
+  if (whole) width = Math.max(1, Math.ceil(width));
+  if (span === 0 || width === 0) return [{ from: min, to: max, last: true, count: counts.reduce((n, c) => n + c.count, 0) }];
+  const n = Math.max(1, Math.min(BUCKETS, Math.ceil(span / width)));
+  const buckets: NumberBucket[] = Array.from({ length: n }, (_, i) => ({
+    from: min + i * width,
+    to: i === n - 1 ? max : min + (i + 1) * width,
+    last: i === n - 1,
+    count: 0,
+  }));
+  for (const c of counts) {
+    const bucket = buckets.find((b) => c.n >= b.from && (b.last ? c.n <= b.to : c.n < b.to));
+    if (bucket) bucket.count += c.count;
+  }
+  return buckets;
 }

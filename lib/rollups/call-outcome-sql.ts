@@ -29,9 +29,13 @@ function columns(alias?: string) {
   return (column: string) => (alias ? `"${alias}"."${column}"` : `"${column}"`);
 }
 
+/**
+ * Voxia says the contact is interested: its interest criterion was reached (`interested.reached`,
+ * sent in both formats) or the outcome is INTERESTED (`status` or `postProcessStatus`).
+ */
 export function interestedSql(alias?: string): string {
   const col = columns(alias);
-  return `(${col("status")} = 'INTERESTED' OR ${col("post_process_status")} = 'INTERESTED')`;
+  return `(${col("interested_reached")} IS TRUE OR ${col("status")} = 'INTERESTED' OR ${col("post_process_status")} = 'INTERESTED')`;
 }
 
 /** Answered and ended normally (callStatus COMPLETED, or post-processed into an outcome). */
@@ -70,4 +74,11 @@ export function callbackSql(alias?: string): string {
 export function doNotCallSql(alias?: string): string {
   const col = columns(alias);
   return `(${col("do_not_call")} IS TRUE OR ${col("status")} = 'DO_NOT_CALL' OR ${col("post_process_status")} = 'DO_NOT_CALL')`;
+}
+
+/** The call reached a voicemail (callStatus, status or the VOICE_MAIL post-processing stage say so). */
+export function voicemailSql(alias?: string): string {
+  const col = columns(alias);
+  return `(${col("call_status")} = 'VOICE_MAIL' OR ${col("status")} IN ('VOICE_MAIL', 'VOICE_MAIL_DETECTED')
+    OR ${col("webhook_event")} = 'POST_PROCESSING_FINISHED:VOICE_MAIL')`;
 }

@@ -2,7 +2,7 @@
 // bulk load sums these expressions per group, the ingest batch sums them signed over the calls it
 // rewrites (old rows −1, new rows +1: lib/ingest/write-call-states.ts), and the exact fallback of
 // lib/calls/aggregate-calls.ts takes them per matching call — which is why rollups equal a scan.
-import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
+import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql, voicemailSql } from "@/lib/rollups/call-outcome-sql";
 
 const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 const connectedWithDuration = `(${connectedSql()} AND "duration" > 0)`;
@@ -45,6 +45,7 @@ export const ROLLUP_MEASURES: readonly (readonly [string, string])[] = [
   ["outcome_do_not_call", flag(doNotCallSql())],
   ["connected_duration_sum", `CASE WHEN ${connectedWithDuration} THEN "duration"::numeric ELSE 0 END`],
   ["connected_duration_count", flag(connectedWithDuration)],
+  ["voicemail", flag(voicemailSql())],
 ];
 
 export const ROLLUP_KEY_COLUMNS = ROLLUP_KEY.map(([column]) => column);

@@ -111,7 +111,7 @@ test("every field of every model is written and read back through the generated 
     id: 3n, hour: new Date("2024-03-11T13:00:00.000Z"), campaignId: "camp", status: "INTERESTED", callStatus: "COMPLETED", isTestCall: true,
     calls: 5_000_000_000n, durationSum: new Prisma.Decimal("1234567890.125"), durationCount: 4n, totalDurationSum: new Prisma.Decimal("0.5"),
     interested: 1n, callMeLater: 2n, doNotCall: 3n, wrongNumber: 4n, connected: 5n, completed: 6n, outcomeInterested: 7n, callbacks: 8n,
-    outcomeDoNotCall: 9n, connectedDurationSum: new Prisma.Decimal("99.75"), connectedDurationCount: 10n,
+    outcomeDoNotCall: 9n, connectedDurationSum: new Prisma.Decimal("99.75"), connectedDurationCount: 10n, voicemail: 11n,
   };
   const answerRollup = {
     id: 4n, campaignId: "camp", label: "Q", day: new Date("2024-03-11T00:00:00.000Z"), isTestCall: false, type: "YES_NO",
@@ -241,7 +241,7 @@ test("upgrading a database that already holds calls fills the new rollup measure
     const rollups = await upgraded.query<{ row: string }>(`
       SELECT (hour, campaign_id, status, call_status, is_test_call, calls, duration_sum, duration_count, total_duration_sum, interested,
               call_me_later, do_not_call, wrong_number, connected, completed, outcome_interested, callbacks, outcome_do_not_call,
-              connected_duration_sum, connected_duration_count)::text AS row
+              connected_duration_sum, connected_duration_count, voicemail)::text AS row
       FROM call_rollups ORDER BY 1`);
     assert.ok(exact.length > 50);
     assert.deepEqual(rollups, exact);

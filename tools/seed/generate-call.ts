@@ -289,6 +289,7 @@ function legacyCall(rng: Rng, plan: SeedPlan, id: string, createdMs: number, ind
   const contact = contactFor(plan, rng.int(0, contactPoolSize(plan) - 1));
   const answered = rng.chance(0.7);
   const duration = answered ? rng.int(20, 240) : 0;
+  const interest = answered ? rng.pick(["yes", "no", "maybe"]) : null;
   const body: Json = {
     id,
     createdAt: new Date(createdMs).toISOString(),
@@ -298,8 +299,11 @@ function legacyCall(rng: Rng, plan: SeedPlan, id: string, createdMs: number, ind
     campaign: { id: LEGACY_CAMPAIGN.id, name: LEGACY_CAMPAIGN.name },
     contact: { name: contact.name, phoneNumber: contact.phoneNumber },
     variables: { name: contact.name, phoneNumber: contact.phoneNumber, company: contact.data.company },
+    // The older format sends `interested` like the current one (webhook.md lists what it lacks): the
+    // contact's "yes" to the Interested question is the interest criterion reached.
+    ...(answered ? { interested: { description: "The contact wants to reactivate.", reached: interest === "yes" } } : {}),
     summary: answered
-      ? { [LEGACY_CAMPAIGN.questions[0]!]: rng.pick(["yes", "no", "maybe"]), [LEGACY_CAMPAIGN.questions[1]!]: rng.pick(["morning", "after 5pm", ""]), [LEGACY_CAMPAIGN.questions[2]!]: `call ${index % 7 === 0 ? "again" : "done"}` }
+      ? { [LEGACY_CAMPAIGN.questions[0]!]: interest, [LEGACY_CAMPAIGN.questions[1]!]: rng.pick(["morning", "after 5pm", ""]), [LEGACY_CAMPAIGN.questions[2]!]: `call ${index % 7 === 0 ? "again" : "done"}` }
       : {},
     transcript: answered ? [{ role: "assistant", content: `Hi ${contact.name}, calling about your account.` }, { role: "user", content: rng.pick(USER_LINES).replace(/\{\w+\}/g, "there") }] : [],
     organizationId: plan.organizationId || ORG,

@@ -1,8 +1,8 @@
-// GET /api/stats – per campaign: total calls and counts by status, for the same filters as /api/calls
+// GET /api/stats – per campaign and in total: calls by status and the glossary's measures, for the same filters as /api/calls
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { readCallFilters } from "@/lib/calls/check-call-filters";
-import { getCallStats } from "@/lib/calls/get-call-stats";
+import { getStats } from "@/lib/measures/get-stats";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +11,5 @@ export async function GET(request: Request): Promise<Response> {
   if (denied) return denied;
   const parsed = await readCallFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
-  return Response.json(await getCallStats(parsed.filters));
+  return Response.json(await getStats(parsed.filters));
 }
