@@ -98,12 +98,14 @@ const json = async (path: string) => {
   assert.equal(res.status, 200, path);
   return res.json();
 };
-/** The `data-count` of the first element carrying all of `attributes` (in rendered order). */
+/** The `data-count` of the first element carrying all of `attributes`, or of the first element inside it that has one. */
 function countIn(html: string, attributes: string[]): number {
-  const tags = html.match(/<[a-z]+ [^>]*>/g) ?? [];
-  const tag = tags.find((t) => attributes.every((a) => t.includes(a)) && /data-count="/.test(t));
+  const tags = [...html.matchAll(/<[a-z]+ [^>]*>/g)];
+  const tag = tags.find((t) => attributes.every((a) => t[0].includes(a)));
   assert.ok(tag, `no element with ${attributes.join(" ")}`);
-  return Number(/data-count="(\d+)"/.exec(tag)![1]);
+  const count = /data-count="(\d+)"/.exec(html.slice(tag.index, tag.index + 2000));
+  assert.ok(count, `no data-count in or after the element with ${attributes.join(" ")}`);
+  return Number(count[1]);
 }
 
 test("the figures equal what the calls sent say, for both formats", async () => {
