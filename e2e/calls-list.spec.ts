@@ -79,6 +79,8 @@ test("filters live in the URL: applied on the server, and back/forward step thro
 
 
 test("each kind of filter is added through the bar, shown as a chip, and narrows list and count exactly", async ({ page }) => {
+  // About 40 navigations in one flow: 15 s alone, twice that beside the other worker on 2 cores.
+  test.setTimeout(60_000);
   // 6 named calls, the legacy one, 2 enterprise ones and the bulk list; the test call is hidden.
   await page.goto("/calls");
   await expect(count(page)).toHaveText(`${BULK_COUNT + 9} calls`);

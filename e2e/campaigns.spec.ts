@@ -49,10 +49,21 @@ test("a campaign's page shows its funnel and outcome distribution", async ({ pag
 
   const connected = inRange.filter((c) => c.status !== "BUSY" && c.status !== "NO_ANSWER");
   const step = (name: string) => page.locator(`[data-funnel-step="${name}"]`);
-  await expect(step("Dialed")).toHaveAttribute("data-count", String(inRange.length));
+  await expect(step("Calls")).toHaveAttribute("data-count", String(inRange.length));
   await expect(step("Connected")).toHaveAttribute("data-count", String(connected.length));
-  await expect(step("Completed")).toHaveAttribute("data-count", String(connected.length));
   await expect(step("Interested")).toHaveAttribute("data-count", "3");
+  // "Completed" could only repeat "Connected": it is not a step of the funnel.
+  await expect(step("Completed")).toHaveCount(0);
+
+  // Each step opens exactly the calls it counts: the list's count is the step's figure.
+  for (const [name, count] of [["Connected", connected.length], ["Interested", 3]] as const) {
+    const campaignPage = page.url();
+    await step(name).getByRole("link").click();
+    await expect(page).toHaveURL(/\/calls\?/);
+    await expect(page.locator("[data-calls-count]")).toHaveAttribute("data-calls-count", String(count));
+    await expect(page.locator("tbody tr")).toHaveCount(count);
+    await page.goto(campaignPage);
+  }
 
   const distribution = page.getByRole("region", { name: "Outcome distribution" });
   await expect(distribution.locator('[data-status="INTERESTED"]')).toHaveAttribute("data-count", "3");

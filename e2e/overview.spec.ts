@@ -39,7 +39,7 @@ test("KPI cards show the seeded calls' figures for the last 30 days, test calls 
   const kpi = (name: string) => page.locator(`[data-kpi="${name}"] [data-kpi-value]`);
   await expect(kpi("calls")).toHaveText(String(COUNTED.length));
   await expect(kpi("connectedRate")).toHaveText(`${((connected.length / COUNTED.length) * 100).toFixed(1).replace(/\.0$/, "")}%`);
-  await expect(kpi("interestedRate")).toHaveText(`${((interested.length / connected.length) * 100).toFixed(1).replace(/\.0$/, "")}%`);
+  await expect(kpi("interestRate")).toHaveText(`${((interested.length / connected.length) * 100).toFixed(1).replace(/\.0$/, "")}%`);
   await expect(kpi("averageDuration")).toHaveText(`${Math.floor(averageSeconds / 60)}:${String(averageSeconds % 60).padStart(2, "0")}`);
   await expect(kpi("callbacks")).toHaveText(String(COUNTED.filter((c) => c.status === "CALL_ME_LATER").length));
   await expect(kpi("doNotCall")).toHaveText(String(COUNTED.filter((c) => c.status === "DO_NOT_CALL").length));

@@ -8,6 +8,7 @@ export async function CallsCount({ filters }: { filters: CallFilters }) {
   const { total, isLowerBound } = await countCalls(filters);
   return (
     <p
+      data-calls-count={total}
       aria-live="polite"
       className="text-sm text-slate-600 tabular-nums dark:text-slate-400"
       title={isLowerBound ? "At least this many: counting every match of this filter would be slow" : undefined}
