@@ -41,7 +41,10 @@ const QUERY_CANCELED = "57014";
 /** The count `query` returns, or null when Postgres cancels it after `ms` (statement_timeout). */
 async function countWithin(ms: number, query: Prisma.Sql): Promise<number | null> {
   const client = await db().pool.connect();
-  let broken = false;
+  // Only a connection whose transaction could not be closed is dropped: a count that fails in SQL
+  // (a NUL in the search text) is rolled back and its connection reused — on the embedded database
+  // it is the only one, and dropping it cut off the requests queued behind.
+  let broken = true;
   try {
     await client.query("BEGIN");
     // The embedded database runs one statement at a time and has no timeout to give: it counts all.
@@ -49,17 +52,15 @@ async function countWithin(ms: number, query: Prisma.Sql): Promise<number | null
     try {
       const result = await client.query<{ n: number }>(query.text, query.values);
       await client.query("COMMIT");
+      broken = false;
       return result.rows[0]?.n ?? 0;
     } catch (error) {
       await client.query("ROLLBACK");
+      broken = false;
       if ((error as { code?: string }).code === QUERY_CANCELED) return null;
       throw error;
     }
-  } catch (error) {
-    broken = true;
-    throw error;
   } finally {
-    // A connection whose transaction could not be closed is not given back to the pool.
     client.release(broken);
   }
 }
