@@ -4,8 +4,9 @@
 // page re-renders with the new list.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, useTransition } from "react";
+import { useState, useTransition } from "react";
 import type { SavedView } from "@/lib/views/saved-views";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   views: SavedView[];
@@ -34,12 +35,9 @@ async function send(method: "POST" | "PATCH" | "DELETE", url: string, body?: obj
   return error?.error?.message ?? `the server answered ${response.status}`;
 }
 
-const subscribeToNothing = () => () => {};
-
 export function SavedViews({ views, query }: Props) {
   const router = useRouter();
-  // False in the server's HTML and until hydration: a click before then would be lost.
-  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

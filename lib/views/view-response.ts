@@ -10,11 +10,11 @@ export function viewProblemResponse(problem: ViewProblem): Response {
 
 /** The request's JSON object body, or a 400 saying what is wrong with it. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | Response> {
-  let body: unknown;
+  let body: unknown = null;
   try {
     body = JSON.parse(await request.text());
   } catch {
-    return apiError(400, "invalid_json", `the body must be a JSON object such as {"name":"Hot leads","query":"status=INTERESTED"}`);
+    // Not JSON: answered below like JSON that is not an object.
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return apiError(400, "invalid_json", `the body must be a JSON object such as {"name":"Hot leads","query":"status=INTERESTED"}`);
