@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   logging: { incomingRequests: { ignore: [/\/api\/webhooks\//] } },
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() from next/navigation: a signed-in viewer whose role does not allow a page gets app/forbidden.tsx.
+  experimental: { authInterrupts: true },
   // Pages get their per-request CSP (with a nonce) and HSTS from proxy.ts; everything gets these.
   async headers() {
     return [

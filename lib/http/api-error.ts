@@ -1,6 +1,7 @@
 // Every error the API returns has one shape: {"error":{"code","message"}}.
 export type ApiErrorCode =
   | "unauthorized"
+  | "forbidden"
   | "unsupported_media_type"
   | "unsupported_content_encoding"
   | "invalid_content_encoding"

@@ -7,8 +7,8 @@ import { getStats } from "@/lib/measures/get-stats";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const denied = authorizeApiRequest(request);
-  if (denied) return denied;
+  const viewer = await authorizeApiRequest(request);
+  if (viewer instanceof Response) return viewer;
   const parsed = await readCallFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
   return Response.json(await getStats(parsed.filters));

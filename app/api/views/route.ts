@@ -6,14 +6,14 @@ import { readJsonObject, viewProblemResponse } from "@/lib/views/view-response";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const denied = authorizeApiRequest(request);
-  if (denied) return denied;
+  const viewer = await authorizeApiRequest(request);
+  if (viewer instanceof Response) return viewer;
   return Response.json({ views: await listViews() }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const denied = authorizeApiRequest(request);
-  if (denied) return denied;
+  const viewer = await authorizeApiRequest(request);
+  if (viewer instanceof Response) return viewer;
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const created = await createView(body);

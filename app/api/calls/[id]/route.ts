@@ -7,8 +7,8 @@ import { stringifyJson } from "@/lib/voxia/stringify-json";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: RouteContext<"/api/calls/[id]">): Promise<Response> {
-  const denied = authorizeApiRequest(request);
-  if (denied) return denied;
+  const viewer = await authorizeApiRequest(request);
+  if (viewer instanceof Response) return viewer;
   const { id } = await context.params;
   const call = await getCall(id);
   if (!call) return apiError(404, "not_found", `no call with id "${id}" has been received`);

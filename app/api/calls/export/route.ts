@@ -8,8 +8,8 @@ import { exportCallsCsv, parseCsvOptions } from "@/lib/calls/export-calls-csv";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const denied = authorizeApiRequest(request);
-  if (denied) return denied;
+  const viewer = await authorizeApiRequest(request);
+  if (viewer instanceof Response) return viewer;
   const params = new URL(request.url).searchParams;
   const parsed = await readCallFilters(params);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });

@@ -6,8 +6,8 @@ import { readJsonObject, viewProblemResponse } from "@/lib/views/view-response";
 export const dynamic = "force-dynamic";
 
 export async function PATCH(request: Request, { params }: RouteContext<"/api/views/[id]">): Promise<Response> {
-  const denied = authorizeApiRequest(request);
-  if (denied) return denied;
+  const viewer = await authorizeApiRequest(request);
+  if (viewer instanceof Response) return viewer;
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const renamed = await renameView((await params).id, body);
@@ -15,8 +15,8 @@ export async function PATCH(request: Request, { params }: RouteContext<"/api/vie
 }
 
 export async function DELETE(request: Request, { params }: RouteContext<"/api/views/[id]">): Promise<Response> {
-  const denied = authorizeApiRequest(request);
-  if (denied) return denied;
+  const viewer = await authorizeApiRequest(request);
+  if (viewer instanceof Response) return viewer;
   const deleted = await deleteView((await params).id);
   return deleted.ok ? new Response(null, { status: 204 }) : viewProblemResponse(deleted.problem);
 }
