@@ -58,7 +58,11 @@ test("every field of every model is written and read back through the generated 
   const later = new Date("2024-03-11T15:00:00.001Z");
 
   const campaign = { id: "camp", name: "Spring", lastCallAt: at };
-  const contact = { id: "contact", name: "John", phoneNumber: "+1234567890", data: { email: "john@voxia.ai" }, lastCallAt: at };
+  const contact = {
+    id: "contact", name: "John", phoneNumber: "+1234567890", phoneE164: "+1234567890", data: { email: "john@voxia.ai" }, lastCallAt: at,
+    firstCallAt: at, callCount: 2, campaignIds: ["camp", "other"], latestCallId: "call", latestStatus: "INTERESTED",
+    callbackRequested: true, interested: true, doNotCall: true, wrongNumber: true,
+  };
   const call = {
     id: "call",
     campaignId: "camp",
@@ -130,6 +134,19 @@ test("every field of every model is written and read back through the generated 
   const rejected = { id: 7n, receivedAt: at, httpStatus: 400, code: "invalid_json", message: "m", contentType: "text/plain", bodyExcerpt: "x", bodyBytes: 1 };
   const count = { code: "invalid_json", count: 5_000_000_000n, lastAt: at };
   const view = { id: 11n, name: "Hot leads", query: "status=INTERESTED&answer=Budget%3Agte%3A5000", createdAt: at, updatedAt: later };
+  const followUp = {
+    id: 12n, contactId: "contact", queue: "callbacks", state: "snoozed", version: 3, active: false, triggerCallId: "call", triggerAt: at,
+    waitingSince: at, snoozeUntil: later, outcome: "reached", note: "call after 5", updatedBy: "Ann", updatedAt: later,
+    reopenedReason: "a newer call asked to be called back", createdAt: at,
+  };
+  const followUpChange = {
+    id: 13n, followUpId: 12n, contactId: "contact", at: later, byName: "Ann", byUserId: "u1", state: "snoozed", outcome: null,
+    note: "call after 5", snoozeUntil: later, reason: null, callId: null,
+  };
+  const suppressed = {
+    list: "do_not_call", phone: "+1234567890", reason: "DO_NOT_CALL", firstSeenAt: at, lastSeenAt: later, callId: "call",
+    contactId: "contact", contactName: "John", calls: 2,
+  };
 
   // Each model's full set of fields, as the generated client knows them: a field added to the
   // schema fails here until this test (and so the migration) covers it.
@@ -145,6 +162,9 @@ test("every field of every model is written and read back through the generated 
   expectFields(Prisma.RejectedRequestScalarFieldEnum, rejected);
   expectFields(Prisma.RejectionCountScalarFieldEnum, count);
   expectFields(Prisma.SavedViewScalarFieldEnum, view);
+  expectFields(Prisma.FollowUpScalarFieldEnum, followUp);
+  expectFields(Prisma.FollowUpChangeScalarFieldEnum, followUpChange);
+  expectFields(Prisma.SuppressedNumberScalarFieldEnum, suppressed);
 
   await prisma.campaign.create({ data: campaign });
   await prisma.contact.create({ data: contact });
@@ -157,6 +177,9 @@ test("every field of every model is written and read back through the generated 
   await prisma.rejectedRequest.create({ data: rejected });
   await prisma.rejectionCount.create({ data: count });
   await prisma.savedView.create({ data: view });
+  await prisma.followUp.create({ data: followUp });
+  await prisma.followUpChange.create({ data: followUpChange });
+  await prisma.suppressedNumber.create({ data: suppressed });
 
   assert.deepEqual(await prisma.campaign.findUniqueOrThrow({ where: { id: "camp" } }), campaign);
   assert.deepEqual(await prisma.contact.findUniqueOrThrow({ where: { id: "contact" } }), contact);
@@ -170,6 +193,11 @@ test("every field of every model is written and read back through the generated 
   assert.deepEqual(await prisma.rejectedRequest.findUniqueOrThrow({ where: { id: 7n } }), rejected);
   assert.deepEqual(await prisma.rejectionCount.findUniqueOrThrow({ where: { code: "invalid_json" } }), count);
   assert.deepEqual(await prisma.savedView.findUniqueOrThrow({ where: { id: 11n } }), view);
+  assert.deepEqual(await prisma.followUp.findUniqueOrThrow({ where: { id: 12n } }), followUp);
+  assert.deepEqual(await prisma.followUpChange.findUniqueOrThrow({ where: { id: 13n } }), followUpChange);
+  assert.deepEqual(await prisma.suppressedNumber.findUniqueOrThrow({ where: { list_phone: { list: "do_not_call", phone: "+1234567890" } } }), suppressed);
+  await prisma.followUp.delete({ where: { id: 12n } });
+  assert.equal(await prisma.followUpChange.count(), 0, "an item's history is deleted with it");
 
   // Relations and their cascades exist in the SQL as in the schema.
   const withRelations = await prisma.call.findUniqueOrThrow({ where: { id: "call" }, include: { campaign: true, contact: true, answers: true, events: true } });
