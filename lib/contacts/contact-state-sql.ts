@@ -11,6 +11,12 @@
 // The same text, over every contact, rebuilds them after a bulk load (tools/seed).
 import { callbackSql, doNotCallSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
 
+/** The contacts columns this recomputation writes (the ingest writer writes the rest, lib/ingest/call-table-columns.ts). */
+export const DERIVED_CONTACT_COLUMNS = [
+  "phone_e164", "first_call_at", "call_count", "campaign_ids", "latest_call_id", "latest_status",
+  "callback_requested", "interested", "do_not_call", "wrong_number",
+] as const;
+
 /** Queues, each a condition on a contact's latest call. */
 export const FOLLOW_UP_QUEUES = {
   callbacks: { title: "Callbacks", condition: callbackSql("l"), reopenReason: "a newer call asked to be called back" },
