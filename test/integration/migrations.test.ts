@@ -292,3 +292,45 @@ test("upgrading a database that already holds calls fills the new rollup measure
     await upgraded.drop();
   }
 });
+
+test("upgrading to contacts re-keys numbers without an id by their normalised number and fills contacts, queues and lists", async () => {
+  const upgraded = await createTestDatabase("migrations_contacts", { migrate: false });
+  const earlier = mkdtempSync(path.join(tmpdir(), "callboard-migrations-"));
+  try {
+    const contacts = migrationNames.findIndex((name) => name.endsWith("_contacts"));
+    assert.ok(contacts > 0);
+    for (const name of migrationNames.slice(0, contacts)) cpSync(`prisma/migrations/${name}`, path.join(earlier, name), { recursive: true });
+    await migrateDatabase(upgraded.url, earlier);
+
+    // Two spellings of one number, keyed apart by the old code; a contact with a Voxia id asking for a callback.
+    await upgraded.query(`INSERT INTO contacts (id, name, phone_number, last_call_at) VALUES
+      ('phone:+1 617 555 0198', 'Old', '+1 617 555 0198', '2026-10-01T10:00Z'),
+      ('phone:+16175550198', 'New', '+16175550198', '2026-10-02T10:00Z'),
+      ('c-ann', 'Ann', '+16175550101', '2026-10-03T10:00Z')`);
+    await upgraded.query(`
+      INSERT INTO calls (id, contact_id, contact_name, contact_phone, status, post_process_status, do_not_call, stage_rank, created_at,
+                         delivery_count, first_received_at, last_received_at) VALUES
+        ('k1', 'phone:+1 617 555 0198', 'Old', '+1 617 555 0198', 'NOT_INTERESTED', 'NOT_INTERESTED', false, 60, '2026-10-01T10:00Z', 1, now(), now()),
+        ('k2', 'phone:+16175550198', 'New', '+16175550198', 'DO_NOT_CALL', 'DO_NOT_CALL', true, 60, '2026-10-02T10:00Z', 1, now(), now()),
+        ('k3', 'c-ann', 'Ann', '+16175550101', 'CALL_ME_LATER', 'CALL_ME_LATER', false, 60, '2026-10-03T10:00Z', 1, now(), now())`);
+
+    await migrateDatabase(upgraded.url);
+    assert.deepEqual(
+      await upgraded.query(`SELECT id, name, call_count, latest_status, do_not_call, callback_requested FROM contacts ORDER BY id`),
+      [
+        { id: "c-ann", name: "Ann", call_count: 1, latest_status: "CALL_ME_LATER", do_not_call: false, callback_requested: true },
+        { id: "phone:+16175550198", name: "New", call_count: 2, latest_status: "DO_NOT_CALL", do_not_call: true, callback_requested: false },
+      ],
+    );
+    assert.deepEqual(await upgraded.query(`SELECT DISTINCT contact_id FROM calls WHERE id IN ('k1', 'k2')`), [{ contact_id: "phone:+16175550198" }]);
+    assert.deepEqual(await upgraded.query(`SELECT contact_id, queue, state, trigger_call_id FROM follow_ups`), [
+      { contact_id: "c-ann", queue: "callbacks", state: "open", trigger_call_id: "k3" },
+    ]);
+    assert.deepEqual(await upgraded.query(`SELECT list, phone, reason, call_id FROM suppressed_numbers`), [
+      { list: "do_not_call", phone: "+16175550198", reason: "DO_NOT_CALL", call_id: "k2" },
+    ]);
+  } finally {
+    rmSync(earlier, { recursive: true, force: true });
+    await upgraded.drop();
+  }
+});
