@@ -9,7 +9,7 @@
 // - suppressed_numbers: per normalised number, the calls that put it on the do-not-call or the
 //   wrong-number list.
 // The same text, over every contact, rebuilds them after a bulk load (tools/seed).
-import { callbackSql, doNotCallSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
+import { callbackSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
 
 /** The contacts columns this recomputation writes (the ingest writer writes the rest, lib/ingest/call-table-columns.ts). */
 export const DERIVED_CONTACT_COLUMNS = [
@@ -24,7 +24,11 @@ export const FOLLOW_UP_QUEUES = {
 } as const;
 export type FollowUpQueue = keyof typeof FOLLOW_UP_QUEUES;
 
-/** The call puts its number on the do-not-call list: Voxia's reason for it, or NULL. */
+/**
+ * The call puts its number on the do-not-call list: Voxia's reason for it, or NULL. The do-not-call
+ * measure's calls (doNotCallSql of lib/rollups/call-outcome-sql.ts), and also those Voxia did not dial
+ * because the number is on a registry (callStatus DO_NOT_CALL_REGISTRY_MATCHED).
+ */
 const doNotCallReason = (k: string) => `CASE
     WHEN ${k}.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED' THEN 'DO_NOT_CALL_REGISTRY_MATCHED'
     WHEN ${k}.status = 'DO_NOT_CALL' OR ${k}.post_process_status = 'DO_NOT_CALL' THEN 'DO_NOT_CALL'

@@ -1,7 +1,7 @@
 // A CSV download streamed from an async generator of chunks. Pull-based: a chunk is made only when
 // the client has taken the last one (an export reads at most one batch ahead of it), so a slow
 // download holds a batch or two in memory, never the whole result.
-export function csvDownload(chunks: AsyncGenerator<Uint8Array, void, undefined>, name: string): Response {
+export function csvDownload(chunks: AsyncGenerator<Uint8Array>, name: string): Response {
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {

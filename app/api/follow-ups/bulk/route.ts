@@ -15,13 +15,14 @@ export async function POST(request: Request): Promise<Response> {
   if (viewer instanceof Response) return viewer;
   const body = await readJsonObject(request, `{"items":[{"id":"12","version":1}],"state":"done","outcome":"no_answer"}`);
   if (body instanceof Response) return body;
-  const items = body.items;
-  if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ITEMS
-    || !items.every((i) => typeof i === "object" && i !== null && typeof i.id === "string" && Number.isInteger(i.version))) {
+  const items: unknown = body.items;
+  const isItem = (i: unknown): i is { id: string; version: number } =>
+    typeof i === "object" && i !== null && typeof (i as { id?: unknown }).id === "string" && Number.isInteger((i as { version?: unknown }).version);
+  if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ITEMS || !items.every(isItem)) {
     return apiError(400, "invalid_request", `"items" must list 1 to ${MAX_ITEMS} items as {"id":"12","version":1}`, { field: "items" });
   }
   const change = readFollowUpChange({ ...body, version: 1 });
   if ("field" in change) return apiError(400, "invalid_request", change.message, { field: change.field });
-  const result = await updateFollowUps(items as { id: string; version: number }[], change, viewer);
+  const result = await updateFollowUps(items, change, viewer);
   return Response.json(result);
 }
