@@ -3,7 +3,8 @@
 // - contacts: each one's calls summed up (count, campaigns, first/last call, the latest call's
 //   outcome, flags);
 // - follow_ups: one item per contact and queue while the contact's latest call qualifies for it
-//   (callbacks: asked to be called later; leads: interested). A newer qualifying call reopens a done
+//   (callbacks: asked to be called later; leads: interested). Test calls are not work: the queues
+//   (and the callbackRequested and interested flags) go by the latest call that is not one. A newer qualifying call reopens a done
 //   item and says why. People's states, notes and history are never recomputed: only whether the item
 //   is in its queue now (`active`) and which call put it there;
 // - suppressed_numbers: per normalised number, the calls that put it on the do-not-call or the
@@ -59,15 +60,16 @@ export function recomputeContactStateSql(scope: "batch" | "all"): string {
     SELECT k.contact_id AS id, count(*)::int AS call_count, min(k.created_at) AS first_call_at, max(k.created_at) AS last_call_at,
       COALESCE(array_agg(DISTINCT k.campaign_id ORDER BY k.campaign_id) FILTER (WHERE k.campaign_id IS NOT NULL), '{}') AS campaign_ids,
       (array_agg(k.id ORDER BY k.created_at DESC, k.id COLLATE "C" DESC))[1] AS latest_call_id,
+      (array_agg(k.id ORDER BY k.created_at DESC, k.id COLLATE "C" DESC) FILTER (WHERE NOT k.is_test_call))[1] AS latest_real_call_id,
       ${newest("contact_name")} AS name, ${newest("contact_phone")} AS phone_number, ${newest("contact_data")} AS data,
       COALESCE(bool_or(${doNotCallReason("k")} IS NOT NULL), false) AS do_not_call,
       COALESCE(bool_or(${wrongNumberReason("k")} IS NOT NULL), false) AS wrong_number
     FROM calls k WHERE ${contactIn("k.contact_id")} GROUP BY k.contact_id),
   contacts_now AS MATERIALIZED (
-    SELECT f.*, callboard_e164(f.phone_number) AS phone_e164, l.status AS latest_status,
+    SELECT f.*, callboard_e164(f.phone_number) AS phone_e164, a.status AS latest_status, l.created_at AS real_call_at,
       COALESCE(${FOLLOW_UP_QUEUES.callbacks.condition}, false) AS callback_requested,
       COALESCE(${FOLLOW_UP_QUEUES.leads.condition}, false) AS interested
-    FROM facts f JOIN calls l ON l.id = f.latest_call_id),
+    FROM facts f JOIN calls a ON a.id = f.latest_call_id LEFT JOIN calls l ON l.id = f.latest_real_call_id),
   contacts_refreshed AS (
     UPDATE contacts c SET name = n.name, phone_number = n.phone_number, phone_e164 = n.phone_e164, data = n.data,
       last_call_at = n.last_call_at, first_call_at = n.first_call_at, call_count = n.call_count, campaign_ids = n.campaign_ids,
@@ -81,7 +83,7 @@ export function recomputeContactStateSql(scope: "batch" | "all"): string {
   contacts_emptied AS (
     DELETE FROM contacts c WHERE ${contactIn("c.id")} AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.id)),
   queue_now AS MATERIALIZED (
-    SELECT n.id AS contact_id, q.queue, n.latest_call_id, n.last_call_at,
+    SELECT n.id AS contact_id, q.queue, n.latest_real_call_id AS latest_call_id, n.real_call_at AS last_call_at,
       CASE q.queue ${queues.map(([queue]) => `WHEN '${queue}' THEN n.${queue === "callbacks" ? "callback_requested" : "interested"}`).join(" ")} END AS qualifies
     FROM contacts_now n CROSS JOIN (VALUES ${queues.map(([queue]) => `('${queue}')`).join(", ")}) AS q(queue)),
   items_opened AS (

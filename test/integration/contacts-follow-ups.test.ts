@@ -186,6 +186,16 @@ test("a do-not-call request suppresses the number for every contact that has it,
   assert.equal((await api("GET", "/api/suppression/export?list=everyone")).status, 400);
 });
 
+test("a test call puts no one in a queue, and does not take them out of one", async () => {
+  const tester = { id: "contact-tester", name: "QA", phoneNumber: "+16175550105" };
+  await send({ id: "test-1", campaign: SPRING, contact: tester, outcome: "CALL_ME_LATER", createdAt: "2026-11-12T10:00:00.000Z", isTestCall: true });
+  assert.ok(!(await queue("callbacks")).followUps.some((f: { contact: { id: string } }) => f.contact.id === tester.id));
+  await send({ id: "carl-test", campaign: SPRING, contact: CARL, outcome: "NOT_INTERESTED", createdAt: "2026-11-12T11:00:00.000Z", isTestCall: true });
+  const carl = (await api("GET", `/api/contacts/${CARL.id}`)).json!;
+  assert.equal(carl.contact.latestCall.id, "carl-test", "the contact's latest call is the test call");
+  assert.equal(carl.contact.flags.interested, true, "but the work goes by the latest real call");
+});
+
 test("the queues' parameters are checked", async () => {
   const missing = await api("GET", "/api/follow-ups");
   assert.equal(missing.status, 400);

@@ -122,6 +122,7 @@ WITH
     SELECT k.contact_id AS id, count(*)::int AS call_count, min(k.created_at) AS first_call_at, max(k.created_at) AS last_call_at,
       COALESCE(array_agg(DISTINCT k.campaign_id ORDER BY k.campaign_id) FILTER (WHERE k.campaign_id IS NOT NULL), '{}') AS campaign_ids,
       (array_agg(k.id ORDER BY k.created_at DESC, k.id COLLATE "C" DESC))[1] AS latest_call_id,
+      (array_agg(k.id ORDER BY k.created_at DESC, k.id COLLATE "C" DESC) FILTER (WHERE NOT k.is_test_call))[1] AS latest_real_call_id,
       (array_agg(k.contact_name ORDER BY k.created_at DESC, k.id COLLATE "C" DESC) FILTER (WHERE k.contact_name IS NOT NULL))[1] AS name, (array_agg(k.contact_phone ORDER BY k.created_at DESC, k.id COLLATE "C" DESC) FILTER (WHERE k.contact_phone IS NOT NULL))[1] AS phone_number, (array_agg(k.contact_data ORDER BY k.created_at DESC, k.id COLLATE "C" DESC) FILTER (WHERE k.contact_data IS NOT NULL))[1] AS data,
       COALESCE(bool_or(CASE
     WHEN k.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED' THEN 'DO_NOT_CALL_REGISTRY_MATCHED'
@@ -132,10 +133,10 @@ WITH
     WHEN k.wrong_number IS TRUE THEN 'contactStatus.wrongNumber' END IS NOT NULL), false) AS wrong_number
     FROM calls k WHERE k.contact_id IS NOT NULL GROUP BY k.contact_id),
   contacts_now AS MATERIALIZED (
-    SELECT f.*, callboard_e164(f.phone_number) AS phone_e164, l.status AS latest_status,
+    SELECT f.*, callboard_e164(f.phone_number) AS phone_e164, a.status AS latest_status, l.created_at AS real_call_at,
       COALESCE(("l"."call_me_later" IS TRUE OR "l"."status" = 'CALL_ME_LATER' OR "l"."post_process_status" = 'CALL_ME_LATER'), false) AS callback_requested,
       COALESCE(("l"."interested_reached" IS TRUE OR "l"."status" = 'INTERESTED' OR "l"."post_process_status" = 'INTERESTED'), false) AS interested
-    FROM facts f JOIN calls l ON l.id = f.latest_call_id),
+    FROM facts f JOIN calls a ON a.id = f.latest_call_id LEFT JOIN calls l ON l.id = f.latest_real_call_id),
   contacts_refreshed AS (
     UPDATE contacts c SET name = n.name, phone_number = n.phone_number, phone_e164 = n.phone_e164, data = n.data,
       last_call_at = n.last_call_at, first_call_at = n.first_call_at, call_count = n.call_count, campaign_ids = n.campaign_ids,
@@ -149,7 +150,7 @@ WITH
   contacts_emptied AS (
     DELETE FROM contacts c WHERE c.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.id)),
   queue_now AS MATERIALIZED (
-    SELECT n.id AS contact_id, q.queue, n.latest_call_id, n.last_call_at,
+    SELECT n.id AS contact_id, q.queue, n.latest_real_call_id AS latest_call_id, n.real_call_at AS last_call_at,
       CASE q.queue WHEN 'callbacks' THEN n.callback_requested WHEN 'leads' THEN n.interested END AS qualifies
     FROM contacts_now n CROSS JOIN (VALUES ('callbacks'), ('leads')) AS q(queue)),
   items_opened AS (
