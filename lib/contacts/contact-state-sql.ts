@@ -51,10 +51,9 @@ const newest = (column: string) =>
  * The caller holds the locks (lockContactStateSql) so that this statement, whose snapshot is taken
  * after them, sees every call of these contacts and numbers committed before.
  */
-export function recomputeContactStateSql(scope: "batch" | "all"): string {
+export function recomputeContactStateSql(scope: "batch" | "all", { followUps = true }: { followUps?: boolean } = {}): string {
   const contactIn = (column: string) => (scope === "batch" ? `${column} = ANY($1::text[])` : `${column} IS NOT NULL`);
   const phoneIn = (expression: string) => (scope === "batch" ? `${expression} = ANY($2::text[])` : `${expression} IS NOT NULL`);
-  const queues = Object.entries(FOLLOW_UP_QUEUES);
   return `WITH
   facts AS MATERIALIZED (
     SELECT k.contact_id AS id, count(*)::int AS call_count, min(k.created_at) AS first_call_at, max(k.created_at) AS last_call_at,
@@ -82,41 +81,7 @@ export function recomputeContactStateSql(scope: "batch" | "all"): string {
         n.campaign_ids, n.latest_call_id, n.latest_status, n.callback_requested, n.interested, n.do_not_call, n.wrong_number)),
   contacts_emptied AS (
     DELETE FROM contacts c WHERE ${contactIn("c.id")} AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.id)),
-  queue_now AS MATERIALIZED (
-    SELECT n.id AS contact_id, q.queue, n.latest_real_call_id AS latest_call_id, n.real_call_at AS last_call_at,
-      CASE q.queue ${queues.map(([queue]) => `WHEN '${queue}' THEN n.${queue === "callbacks" ? "callback_requested" : "interested"}`).join(" ")} END AS qualifies
-    FROM contacts_now n CROSS JOIN (VALUES ${queues.map(([queue]) => `('${queue}')`).join(", ")}) AS q(queue)),
-  items_opened AS (
-    INSERT INTO follow_ups (contact_id, queue, trigger_call_id, trigger_at, waiting_since)
-    SELECT n.contact_id, n.queue, n.latest_call_id, n.last_call_at, n.last_call_at FROM queue_now n
-    WHERE n.qualifies AND NOT EXISTS (SELECT 1 FROM follow_ups u WHERE u.contact_id = n.contact_id AND u.queue = n.queue)
-    ORDER BY n.contact_id, n.queue
-    ON CONFLICT (contact_id, queue) DO NOTHING
-    RETURNING id, contact_id, trigger_call_id),
-  items_seen AS MATERIALIZED (
-    SELECT x.id, x.state AS old_state, COALESCE(n.qualifies, false) AS qualifies, n.latest_call_id, n.last_call_at,
-      COALESCE(n.qualifies AND n.last_call_at > x.trigger_at, false) AS newer,
-      CASE x.queue ${queues.map(([queue, q]) => `WHEN '${queue}' THEN '${q.reopenReason}'`).join(" ")} END AS reopen_reason
-    FROM follow_ups x LEFT JOIN queue_now n ON n.contact_id = x.contact_id AND n.queue = x.queue
-    WHERE ${contactIn("x.contact_id")}),
-  items_updated AS (
-    UPDATE follow_ups u SET active = s.qualifies,
-      trigger_call_id = CASE WHEN s.newer THEN s.latest_call_id ELSE u.trigger_call_id END,
-      trigger_at = CASE WHEN s.newer THEN s.last_call_at ELSE u.trigger_at END,
-      state = CASE WHEN s.newer AND u.state = 'done' THEN 'open' ELSE u.state END,
-      version = CASE WHEN s.newer AND u.state = 'done' THEN u.version + 1 ELSE u.version END,
-      waiting_since = CASE WHEN s.newer AND u.state = 'done' THEN s.last_call_at ELSE u.waiting_since END,
-      reopened_reason = CASE WHEN s.newer AND u.state = 'done' THEN s.reopen_reason ELSE u.reopened_reason END,
-      updated_at = CASE WHEN s.newer AND u.state = 'done' THEN now() ELSE u.updated_at END
-    FROM items_seen s
-    WHERE u.id = s.id AND (u.active IS DISTINCT FROM s.qualifies OR s.newer)
-    RETURNING u.id, u.contact_id, u.trigger_call_id, s.old_state = 'done' AND u.state = 'open' AS reopened, u.reopened_reason),
-  changes_written AS (
-    INSERT INTO follow_up_changes (follow_up_id, contact_id, state, reason, call_id)
-    SELECT id, contact_id, 'open', 'opened by a call', trigger_call_id FROM items_opened
-    UNION ALL
-    SELECT id, contact_id, 'open', 'reopened: ' || reopened_reason, trigger_call_id FROM items_updated WHERE reopened),
-  suppressing AS MATERIALIZED (
+${followUps ? followUpsSql(contactIn) : ""}  suppressing AS MATERIALIZED (
     SELECT v.list, callboard_e164(k.contact_phone) AS phone, v.reason, k.created_at, k.id, k.contact_id, k.contact_name
     FROM calls k CROSS JOIN LATERAL (VALUES ('do_not_call', ${doNotCallReason("k")}), ('wrong_number', ${wrongNumberReason("k")})) AS v(list, reason)
     WHERE ${phoneIn(`callboard_e164(k.contact_phone)`)} AND ${SUPPRESSING_CALL("k")} AND v.reason IS NOT NULL),
@@ -141,8 +106,53 @@ export function recomputeContactStateSql(scope: "batch" | "all"): string {
   SELECT 1`;
 }
 
+/** The follow-up part of the recomputation: over `contacts_now`, for the items of the contacts in scope. */
+function followUpsSql(contactIn: (column: string) => string): string {
+  const queues = Object.entries(FOLLOW_UP_QUEUES);
+  return `queue_now AS MATERIALIZED (
+    SELECT n.id AS contact_id, q.queue, n.latest_real_call_id AS latest_call_id, n.real_call_at AS last_call_at,
+      CASE q.queue ${queues.map(([queue]) => `WHEN '${queue}' THEN n.${queue === "callbacks" ? "callback_requested" : "interested"}`).join(" ")} END AS qualifies
+    FROM contacts_now n CROSS JOIN (VALUES ${queues.map(([queue]) => `('${queue}')`).join(", ")}) AS q(queue)),
+  items_opened AS (
+    INSERT INTO follow_ups (contact_id, queue, trigger_call_id, trigger_at, waiting_since)
+    SELECT n.contact_id, n.queue, n.latest_call_id, n.last_call_at, n.last_call_at FROM queue_now n
+    WHERE n.qualifies AND NOT EXISTS (SELECT 1 FROM follow_ups u WHERE u.contact_id = n.contact_id AND u.queue = n.queue)
+    ORDER BY n.contact_id, n.queue
+    ON CONFLICT (contact_id, queue) DO NOTHING
+    RETURNING id, contact_id, trigger_call_id),
+  -- The items were locked before this statement (LOCK_CONTACT_STATE_SQL), so what it reads of them
+  -- is what it updates: a person's change commits before it or waits for it (and then gets a 409).
+  items_seen AS MATERIALIZED (
+    SELECT x.id, x.state AS old_state, COALESCE(n.qualifies, false) AS qualifies, n.latest_call_id, n.last_call_at,
+      COALESCE(n.qualifies AND n.last_call_at > x.trigger_at, false) AS newer,
+      CASE x.queue ${queues.map(([queue, q]) => `WHEN '${queue}' THEN '${q.reopenReason}'`).join(" ")} END AS reason
+    FROM follow_ups x LEFT JOIN queue_now n ON n.contact_id = x.contact_id AND n.queue = x.queue
+    WHERE ${contactIn("x.contact_id")}),
+  -- A newer qualifying call moves the item to it and is a change people must see: the version goes
+  -- up (a person acting on what they read before gets a 409), and a done item opens again.
+  items_updated AS (
+    UPDATE follow_ups u SET active = s.qualifies,
+      trigger_call_id = CASE WHEN s.newer THEN s.latest_call_id ELSE u.trigger_call_id END,
+      trigger_at = CASE WHEN s.newer THEN s.last_call_at ELSE u.trigger_at END,
+      version = CASE WHEN s.newer THEN u.version + 1 ELSE u.version END,
+      state = CASE WHEN s.newer AND u.state = 'done' THEN 'open' ELSE u.state END,
+      waiting_since = CASE WHEN s.newer AND u.state = 'done' THEN s.last_call_at ELSE u.waiting_since END,
+      reopened_reason = CASE WHEN s.newer AND u.state = 'done' THEN s.reason ELSE u.reopened_reason END,
+      updated_at = CASE WHEN s.newer THEN now() ELSE u.updated_at END
+    FROM items_seen s
+    WHERE u.id = s.id AND (u.active IS DISTINCT FROM s.qualifies OR s.newer)
+    RETURNING u.id, u.contact_id, u.trigger_call_id, u.state, s.newer, s.old_state, s.reason),
+  changes_written AS (
+    INSERT INTO follow_up_changes (follow_up_id, contact_id, state, reason, call_id)
+    SELECT id, contact_id, 'open', 'opened by a call', trigger_call_id FROM items_opened
+    UNION ALL
+    SELECT id, contact_id, state, CASE WHEN old_state = 'done' THEN 'reopened: ' || reason ELSE reason END, trigger_call_id
+    FROM items_updated WHERE newer),
+  `;
+}
+
 /**
- * Locks the contacts ($1, text[]) and the phone numbers a batch touches — those its calls ($3, text[])
+ * Locks the contacts ($1, text[]), their follow-up items and the phone numbers a batch touches — those its calls ($3, text[])
  * had before ($2, text[], normalised) and have now — in
  * a fixed order, so that concurrent batches recompute them one after the other. FOR NO KEY UPDATE, not
  * FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys take, and two instances'
@@ -151,6 +161,7 @@ export function recomputeContactStateSql(scope: "batch" | "all"): string {
  */
 export const LOCK_CONTACT_STATE_SQL = `WITH
   contacts_locked AS (SELECT id FROM contacts WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE),
+  items_locked AS (SELECT id FROM follow_ups WHERE contact_id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE),
   numbers AS MATERIALIZED (
     SELECT p FROM (SELECT p FROM unnest($2::text[]) AS t(p)
       UNION SELECT callboard_e164(contact_phone) FROM calls WHERE id = ANY($3::text[])) AS touched
@@ -158,5 +169,6 @@ export const LOCK_CONTACT_STATE_SQL = `WITH
   numbers_locked AS (
     SELECT pg_advisory_xact_lock(hashtextextended('callboard-number:' || p, 0))
     FROM (SELECT p FROM numbers ORDER BY p COLLATE "C") AS ordered)
-  SELECT (SELECT count(*) FROM contacts_locked) AS contacts, (SELECT count(*) FROM numbers_locked) AS locked,
+  SELECT (SELECT count(*) FROM contacts_locked) AS contacts, (SELECT count(*) FROM items_locked) AS items,
+    (SELECT count(*) FROM numbers_locked) AS locked,
     ARRAY(SELECT p FROM numbers) AS numbers`;

@@ -50,3 +50,9 @@ async function countWithin(ms: number, query: Prisma.Sql): Promise<number | null
     client.release(broken);
   }
 }
+
+/** A list page's `total`: a lower bound is raised to at least what the page has shown to exist. */
+export function pageTotal(count: BoundedCount, listed: number, hasMore: boolean): { total: number; totalIsLowerBound: boolean } {
+  const shown = listed + (hasMore ? 1 : 0);
+  return { total: count.isLowerBound ? Math.max(count.total, shown) : count.total, totalIsLowerBound: count.isLowerBound };
+}

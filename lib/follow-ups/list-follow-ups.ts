@@ -13,16 +13,19 @@ export const MAX_FOLLOW_UPS_PAGE = 500;
 export type FollowUpSelection = { queue: FollowUpQueue; state: FollowUpState; order: "oldest" | "newest" };
 type Cursor = { waitingSince: Date; id: string };
 
+// Written to match the partial indexes follow_ups_waiting_idx (state <> 'done') and
+// follow_ups_done_idx, which give the items of a queue in waiting order.
 function whereSql({ queue, state }: FollowUpSelection): Prisma.Sql {
   const inState =
     state === "open"
-      ? Prisma.sql`(f.state = 'open' OR (f.state = 'snoozed' AND f.snooze_until <= now()))`
+      ? Prisma.sql`f.state <> 'done' AND (f.state = 'open' OR f.snooze_until <= now())`
       : state === "snoozed"
-        ? Prisma.sql`f.state = 'snoozed' AND f.snooze_until > now()`
+        ? Prisma.sql`f.state <> 'done' AND f.state = 'snoozed' AND f.snooze_until > now()`
         : Prisma.sql`f.state = 'done'`;
-  return Prisma.sql`f.queue = ${queue} AND f.active AND ${inState}
-    AND NOT EXISTS (SELECT 1 FROM suppressed_numbers s JOIN contacts sc ON sc.phone_e164 = s.phone
-                    WHERE s.list = 'do_not_call' AND sc.id = f.contact_id)`;
+  // Never someone who must not be called: asked so on any call, or the number is on the list
+  // (from another contact's call too).
+  return Prisma.sql`f.queue = ${queue} AND f.active AND ${inState} AND NOT ct.do_not_call
+    AND NOT EXISTS (SELECT 1 FROM suppressed_numbers s WHERE s.list = 'do_not_call' AND s.phone = ct.phone_e164)`;
 }
 
 export function encodeFollowUpCursor(cursor: Cursor): string {
@@ -63,5 +66,5 @@ export async function listFollowUps(
 }
 
 export function countFollowUps(selection: FollowUpSelection): Promise<BoundedCount> {
-  return boundedCount(Prisma.sql`FROM follow_ups f WHERE ${whereSql(selection)}`);
+  return boundedCount(Prisma.sql`FROM follow_ups f JOIN contacts ct ON ct.id = f.contact_id WHERE ${whereSql(selection)}`);
 }

@@ -54,6 +54,20 @@ export function readFollowUpChange(body: Record<string, unknown>, now = new Date
   return { state: state as FollowUpState, outcome: checkedOutcome, note: typeof note === "string" && note.trim() !== "" ? note.trim() : null, snoozeUntil: until, version };
 }
 
+const MAX_BULK_ITEMS = 500;
+
+/** The `items` of a bulk change: 1 to 500 distinct {"id","version"}. */
+export function readBulkItems(items: unknown): { id: string; version: number }[] | FieldProblem {
+  const isItem = (i: unknown): i is { id: string; version: number } => {
+    const { id, version } = (typeof i === "object" && i !== null ? i : {}) as { id?: unknown; version?: unknown };
+    return typeof id === "string" && typeof version === "number" && Number.isInteger(version) && version >= 1;
+  };
+  if (!Array.isArray(items) || items.length === 0 || items.length > MAX_BULK_ITEMS || !items.every(isItem)) {
+    return { field: "items", message: `"items" must list 1 to ${MAX_BULK_ITEMS} items as {"id":"12","version":1}` };
+  }
+  return [...new Map(items.map((i) => [i.id, { id: i.id, version: i.version }])).values()];
+}
+
 export type UpdateResult =
   | { ok: true; followUp: FollowUpJson }
   | { ok: false; status: 404 }
@@ -90,7 +104,7 @@ async function applyChange(sql: SqlRunner, id: string, change: FollowUpChangeReq
   const rows = await sql.query<{ id: string }>(
     `WITH changed AS (
        UPDATE follow_ups SET state = $2, outcome = $3, note = $4, snooze_until = $5, version = version + 1,
-         updated_by = $6, updated_at = now()
+         updated_by = $6, updated_at = now(), reopened_reason = NULL
        WHERE id = $1::bigint AND version = $7
        RETURNING id, contact_id)
      INSERT INTO follow_up_changes (follow_up_id, contact_id, by_name, by_user_id, state, outcome, note, snooze_until)

@@ -35,7 +35,12 @@ const CONTACT_NAMES = columnNames(CONTACTS).join(", ");
 const ROLLUP_INPUT_NAMES = ROLLUP_INPUT_COLUMNS.join(", ");
 const ANSWER_ROLLUP_INPUT_NAMES = ANSWER_ROLLUP_INPUT_COLUMNS.join(", ");
 
-export async function writeCallStates(sql: SqlRunner, states: CallState[]): Promise<void> {
+/**
+ * `followUps: false` leaves the follow-up items alone: a rebuild from scratch writes contacts a batch
+ * of calls at a time, so a contact passes through states it never had live (an old callback request
+ * as its latest call), which must not reopen anyone's work; it recomputes them once at the end.
+ */
+export async function writeCallStates(sql: SqlRunner, states: CallState[], { followUps = true }: { followUps?: boolean } = {}): Promise<void> {
   if (states.length === 0) return;
   const ids = states.map((s) => s.id);
   const campaigns = new NewestWins();
@@ -106,10 +111,11 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
   await sql.query(`SELECT id FROM campaigns WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`, [campaignIds]);
   const [locked] = await sql.query<{ numbers: string[] }>(LOCK_CONTACT_STATE_SQL, [contactIds, phonesBefore, ids]);
   await sql.execute(RECOMPUTE_CAMPAIGNS_SQL, [campaignIds]);
-  await sql.execute(RECOMPUTE_CONTACT_STATE_SQL, [contactIds, locked?.numbers ?? []]);
+  await sql.execute(followUps ? RECOMPUTE_CONTACT_STATE_SQL : RECOMPUTE_CONTACTS_ONLY_SQL, [contactIds, locked?.numbers ?? []]);
 }
 
 const RECOMPUTE_CONTACT_STATE_SQL = recomputeContactStateSql("batch");
+const RECOMPUTE_CONTACTS_ONLY_SQL = recomputeContactStateSql("batch", { followUps: false });
 
 // Ties on created_at go to the greater id in byte order (COLLATE "C"), as NewestWins does for the seed.
 const RECOMPUTE_CAMPAIGNS_SQL = `WITH

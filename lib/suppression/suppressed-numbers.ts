@@ -2,11 +2,19 @@
 // calls by the ingest transaction (lib/contacts/contact-state-sql.ts). Listed on /suppression and
 // exported for re-import into Voxia or a CRM.
 import { prisma } from "@/lib/db/client";
-import type { SuppressedNumber } from "@/lib/generated/prisma/client";
+import { Prisma, type SuppressedNumber } from "@/lib/generated/prisma/client";
 import { maskPhone } from "@/lib/ui/mask-phone";
 
 export const SUPPRESSION_LISTS = ["do_not_call", "wrong_number"] as const;
 export type SuppressionList = (typeof SUPPRESSION_LISTS)[number];
+
+/** `list` of a URL: do_not_call unless it says wrong_number; anything else is a problem naming it. */
+export function parseSuppressionList(value: string | null): SuppressionList | { param: string; message: string } {
+  const list = value ?? "do_not_call";
+  return (SUPPRESSION_LISTS as readonly string[]).includes(list)
+    ? (list as SuppressionList)
+    : { param: "list", message: `"list" must be ${SUPPRESSION_LISTS.join(" or ")} (got "${list}")` };
+}
 
 /** Voxia's reasons, in words. */
 export const REASON_TITLES: Record<string, string> = {
@@ -21,17 +29,15 @@ const PAGE = 2000;
 
 type Cursor = { firstSeenAt: Date; phone: string };
 
+/** Newest first (ties by number), from `after` on: a seek on suppressed_numbers_seen_idx per page. */
 export async function listSuppressedNumbers(list: SuppressionList, page: { after?: Cursor | null; limit: number }): Promise<SuppressedNumber[]> {
-  return prisma().suppressedNumber.findMany({
-    where: {
-      list,
-      ...(page.after
-        ? { OR: [{ firstSeenAt: { lt: page.after.firstSeenAt } }, { firstSeenAt: page.after.firstSeenAt, phone: { gt: page.after.phone } }] }
-        : {}),
-    },
-    orderBy: [{ firstSeenAt: "desc" }, { phone: "asc" }],
-    take: page.limit,
-  });
+  const after = page.after ? Prisma.sql`AND (first_seen_at, phone) < (${page.after.firstSeenAt}, ${page.after.phone})` : Prisma.empty;
+  return prisma().$queryRaw<SuppressedNumber[]>`
+    SELECT list, phone, reason, first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt", call_id AS "callId",
+      contact_id AS "contactId", contact_name AS "contactName", calls
+    FROM suppressed_numbers WHERE list = ${list} ${after}
+    ORDER BY first_seen_at DESC, phone DESC
+    LIMIT ${page.limit}`;
 }
 
 export function countSuppressedNumbers(list: SuppressionList): Promise<number> {

@@ -3,13 +3,26 @@
 // "0016175550198" are all "+16175550198". A number written without "+" or "00" has no country code
 // to go by; it keeps its digits, without a "+" (a national number is not guessed into E.164).
 //
+import { createHash } from "node:crypto";
+
 // The database has the same function, callboard_e164 (prisma/migrations/20261203080000_contacts),
 // for its indexes; test/unit/phone-number.test.ts checks the two agree.
 export function normalisePhone(phone: string | null | undefined): string | null {
   if (phone === null || phone === undefined) return null;
   const digits = phone.replace(/[^0-9]/g, "");
   if (digits === "") return null;
-  if (/^\s*\+/.test(phone)) return `+${digits}`;
-  if (/^\s*00/.test(phone)) return `+${digits.slice(2)}`;
+  // Spaces and tabs only: JavaScript's \s would also take a no-break space, which Postgres' does not.
+  if (/^[ \t]*\+/.test(phone)) return `+${digits}`;
+  if (/^[ \t]*00/.test(phone)) return `+${digits.slice(2)}`;
   return digits;
+}
+
+/**
+ * The contact key of calls without a Voxia contact id: "phone:" and a digest of the normalised
+ * number, so that the key (in URLs, the API, the calls list) does not show the number to a viewer,
+ * who sees numbers masked. The database computes the same (callboard_phone_contact_key).
+ */
+export function phoneContactKey(phone: string | null | undefined): string | null {
+  const number = normalisePhone(phone);
+  return number ? `phone:${createHash("md5").update(number).digest("hex").slice(0, 16)}` : null;
 }

@@ -3,12 +3,13 @@
 // transaction keeps is checked against a recomputation from the calls alone.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
 import { payloadFor, type CallSpec } from "../support/voxia-fixtures.ts";
 import { parseCsv } from "../support/parse-csv.ts";
 import { recomputeContactStateSql } from "../../lib/contacts/contact-state-sql.ts";
-import { normalisePhone } from "../../lib/voxia/phone-number.ts";
+import { normalisePhone, phoneContactKey } from "../../lib/voxia/phone-number.ts";
 
 const API_TOKEN = "contacts-token-41b7";
 let database: TestDatabase;
@@ -87,7 +88,9 @@ test("calls without a contact id are one contact per number, however it was writ
   await sendWithoutContactId("noid-1", "+1 (212) 555-0199", "2026-11-03T09:00:00.000Z");
   await sendWithoutContactId("noid-2", "+12125550199", "2026-11-04T09:00:00.000Z");
   await sendWithoutContactId("noid-3", "0012125550199", "2026-11-05T09:00:00.000Z");
-  const detail = await api("GET", `/api/contacts/${encodeURIComponent("phone:+12125550199")}`);
+  const key = phoneContactKey("+12125550199")!;
+  assert.doesNotMatch(key, /2125550199/, "the key does not show the number");
+  const detail = await api("GET", `/api/contacts/${encodeURIComponent(key)}`);
   assert.equal(detail.status, 200, detail.text);
   assert.deepEqual(detail.json!.calls.map((c: { id: string }) => c.id), ["noid-3", "noid-2", "noid-1"]);
 });
@@ -152,6 +155,16 @@ test("two people acting on one item at once: one wins, the other gets 409 and no
   const changes = (await api("GET", `/api/contacts/${CARL.id}`)).json!.followUps[0].changes;
   assert.equal(changes.length, 2, "one change by a person, one by the call that opened it");
   assert.equal(changes[0].note, winner.note);
+});
+
+test("a newer callback request on an open item is a change: acting on the version read before it gets 409", async () => {
+  const item = (await queue("callbacks")).followUps.find((f: { contact: { id: string } }) => f.contact.id === ANN.id);
+  await send({ id: "ann-3b", campaign: SPRING, contact: ANN, outcome: "CALL_ME_LATER", createdAt: "2026-11-10T12:00:00.000Z" });
+  const stale = await api("POST", `/api/follow-ups/${item.id}`, { state: "done", outcome: "no_answer", version: item.version });
+  assert.equal(stale.status, 409, "the member had not seen the newer request");
+  assert.equal(stale.json!.error.current.call.id, "ann-3b");
+  assert.equal(stale.json!.error.current.state, "open");
+  assert.equal(stale.json!.error.current.changes[0].reason, "a newer call asked to be called back");
 });
 
 test("a latest call that no longer qualifies takes the contact out of the queue", async () => {
@@ -219,12 +232,26 @@ test("the kept state equals a recomputation from the calls alone", async () => {
   await database.query(`DELETE FROM suppressed_numbers`);
   await database.query(recomputeContactStateSql("all"));
   assert.deepEqual(await snapshot(), kept);
+
+  // A rebuild from the delivery log keeps people's work as it was: no item reopened or added by the
+  // older calls it passes through on the way (ann-0, an old callback request, comes back before ann-4).
+  const changes = await database.query(`SELECT follow_up_id, state, reason, call_id FROM follow_up_changes ORDER BY id`);
+  const reprocess = spawnSync(process.execPath, ["--import", "tsx", "scripts/reprocess.ts", "--from-scratch"], {
+    env: { ...process.env, DATABASE_URL: database.url, ...(database.embedded ? { CALLBOARD_EMBEDDED_DB: "1" } : {}) },
+    encoding: "utf8",
+  });
+  assert.equal(reprocess.status, 0, reprocess.stderr + reprocess.stdout);
+  assert.deepEqual(await snapshot(), kept);
+  assert.deepEqual(await database.query(`SELECT follow_up_id, state, reason, call_id FROM follow_up_changes ORDER BY id`), changes);
 });
 
 test("the database and the app normalise a phone number the same way", async () => {
-  const samples = ["+1 (617) 555-0198", "+16175550198", "0016175550198", "00 44 7700 900123", "617.555.0198", " +44 7700-900123 ", "ext", "", "+", "0"];
-  const [row] = await database.query<{ normalised: (string | null)[] }>(`SELECT array_agg(callboard_e164(p) ORDER BY n) AS normalised FROM unnest($1::text[]) WITH ORDINALITY AS t(p, n)`, [samples]);
+  const samples = ["+1 (617) 555-0198", "+16175550198", "0016175550198", "00 44 7700 900123", "617.555.0198", " +44 7700-900123 ", "\u00a0+1 617 555 0198", "\t+16175550198", "ext", "", "+", "0"];
+  const [row] = await database.query<{ normalised: (string | null)[]; keys: (string | null)[] }>(
+    `SELECT array_agg(callboard_e164(p) ORDER BY n) AS normalised, array_agg(callboard_phone_contact_key(p) ORDER BY n) AS keys
+     FROM unnest($1::text[]) WITH ORDINALITY AS t(p, n)`, [samples]);
   assert.deepEqual(row!.normalised, samples.map(normalisePhone));
+  assert.deepEqual(row!.keys, samples.map(phoneContactKey));
   assert.deepEqual(samples.slice(0, 4).map(normalisePhone), ["+16175550198", "+16175550198", "+16175550198", "+447700900123"]);
   assert.equal(normalisePhone("617.555.0198"), "6175550198", "no country code is guessed");
 });

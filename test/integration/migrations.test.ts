@@ -294,6 +294,7 @@ test("upgrading a database that already holds calls fills the new rollup measure
 });
 
 test("upgrading to contacts re-keys numbers without an id by their normalised number and fills contacts, queues and lists", async () => {
+  const { phoneContactKey } = await import("../../lib/voxia/phone-number.ts");
   const upgraded = await createTestDatabase("migrations_contacts", { migrate: false });
   const earlier = mkdtempSync(path.join(tmpdir(), "callboard-migrations-"));
   try {
@@ -319,10 +320,10 @@ test("upgrading to contacts re-keys numbers without an id by their normalised nu
       await upgraded.query(`SELECT id, name, call_count, latest_status, do_not_call, callback_requested FROM contacts ORDER BY id`),
       [
         { id: "c-ann", name: "Ann", call_count: 1, latest_status: "CALL_ME_LATER", do_not_call: false, callback_requested: true },
-        { id: "phone:+16175550198", name: "New", call_count: 2, latest_status: "DO_NOT_CALL", do_not_call: true, callback_requested: false },
+        { id: phoneContactKey("+16175550198"), name: "New", call_count: 2, latest_status: "DO_NOT_CALL", do_not_call: true, callback_requested: false },
       ],
     );
-    assert.deepEqual(await upgraded.query(`SELECT DISTINCT contact_id FROM calls WHERE id IN ('k1', 'k2')`), [{ contact_id: "phone:+16175550198" }]);
+    assert.deepEqual(await upgraded.query(`SELECT DISTINCT contact_id FROM calls WHERE id IN ('k1', 'k2')`), [{ contact_id: phoneContactKey("+16175550198") }]);
     assert.deepEqual(await upgraded.query(`SELECT contact_id, queue, state, trigger_call_id FROM follow_ups`), [
       { contact_id: "c-ann", queue: "callbacks", state: "open", trigger_call_id: "k3" },
     ]);

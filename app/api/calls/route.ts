@@ -5,6 +5,7 @@ import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { decodeCursor, listCalls, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/lib/calls/list-calls";
 import { countCalls } from "@/lib/calls/count-calls";
+import { pageTotal } from "@/lib/db/bounded-count";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +20,5 @@ export async function GET(request: Request): Promise<Response> {
   if (paging instanceof Response) return paging;
 
   const [page, count] = await Promise.all([listCalls(parsed.filters, paging), countCalls(parsed.filters)]);
-  // A lower bound is at least what this page has shown to exist.
-  const listed = page.calls.length + (page.nextCursor ? 1 : 0);
-  const total = count.isLowerBound ? Math.max(count.total, listed) : count.total;
-  return Response.json({ ...page, total, totalIsLowerBound: count.isLowerBound });
+  return Response.json({ ...page, ...pageTotal(count, page.calls.length, page.nextCursor !== null) });
 }

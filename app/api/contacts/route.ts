@@ -2,6 +2,7 @@
 // first, keyset-paginated, with how many match
 import { apiError } from "@/lib/http/api-error";
 import { readPageParams } from "@/lib/http/page-params";
+import { pageTotal } from "@/lib/db/bounded-count";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { seesFullNumbers } from "@/lib/auth/viewer";
 import { parseContactFilters } from "@/lib/contacts/contact-filters";
@@ -22,6 +23,5 @@ export async function GET(request: Request): Promise<Response> {
     listContacts(parsed.filters, page, { maskPhones: !seesFullNumbers(viewer) }),
     countContacts(parsed.filters),
   ]);
-  const listed = list.contacts.length + (list.nextCursor ? 1 : 0);
-  return Response.json({ ...list, total: count.isLowerBound ? Math.max(count.total, listed) : count.total, totalIsLowerBound: count.isLowerBound });
+  return Response.json({ ...list, ...pageTotal(count, list.contacts.length, list.nextCursor !== null) });
 }

@@ -2,6 +2,7 @@
 // waiting first (order=newest for the reverse), keyset-paginated, with how many there are
 import { apiError } from "@/lib/http/api-error";
 import { readPageParams } from "@/lib/http/page-params";
+import { pageTotal } from "@/lib/db/bounded-count";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { seesFullNumbers } from "@/lib/auth/viewer";
 import { parseFollowUpSelection } from "@/lib/follow-ups/follow-up-params";
@@ -21,6 +22,5 @@ export async function GET(request: Request): Promise<Response> {
     listFollowUps(parsed.selection, page, { maskPhones: !seesFullNumbers(viewer) }),
     countFollowUps(parsed.selection),
   ]);
-  const listed = list.followUps.length + (list.nextCursor ? 1 : 0);
-  return Response.json({ ...list, total: count.isLowerBound ? Math.max(count.total, listed) : count.total, totalIsLowerBound: count.isLowerBound });
+  return Response.json({ ...list, ...pageTotal(count, list.followUps.length, list.nextCursor !== null) });
 }

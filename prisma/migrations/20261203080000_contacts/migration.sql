@@ -7,10 +7,15 @@ CREATE FUNCTION callboard_e164(phone text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
     SELECT CASE
       WHEN regexp_replace(phone, '[^0-9]', '', 'g') = '' THEN NULL
-      WHEN phone ~ '^\s*\+' THEN '+' || regexp_replace(phone, '[^0-9]', '', 'g')
-      WHEN phone ~ '^\s*00' THEN '+' || substr(regexp_replace(phone, '[^0-9]', '', 'g'), 3)
+      WHEN phone ~ '^[ \t]*\+' THEN '+' || regexp_replace(phone, '[^0-9]', '', 'g')
+      WHEN phone ~ '^[ \t]*00' THEN '+' || substr(regexp_replace(phone, '[^0-9]', '', 'g'), 3)
       ELSE regexp_replace(phone, '[^0-9]', '', 'g')
     END $$;
+
+-- The contact key of calls without a Voxia contact id (lib/voxia/phone-number.ts, phoneContactKey):
+-- a digest of the normalised number, so the key does not show the number to a viewer.
+CREATE FUNCTION callboard_phone_contact_key(phone text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT 'phone:' || left(md5(callboard_e164(phone)), 16) $$;
 
 ALTER TABLE "contacts"
   ADD COLUMN "phone_e164" TEXT,
@@ -24,27 +29,19 @@ ALTER TABLE "contacts"
   ADD COLUMN "do_not_call" BOOLEAN NOT NULL DEFAULT false,
   ADD COLUMN "wrong_number" BOOLEAN NOT NULL DEFAULT false;
 
--- Older-format contacts were keyed by the number as sent; now by the number normalised, so
--- "+1 617 555 0198" and "+16175550198" are one person. Re-key their calls (new rows first, for the
+-- Older-format contacts were keyed by the number as sent; now by the number normalised (as a
+-- digest), so "+1 617 555 0198" and "+16175550198" are one person. Re-key their calls (new rows first, for the
 -- foreign key), then drop the rows no call is in any more.
 INSERT INTO "contacts" ("id", "name", "phone_number", "data", "last_call_at")
 SELECT DISTINCT ON (k) k, c."name", c."phone_number", c."data", c."last_call_at"
-FROM (SELECT 'phone:' || callboard_e164(substr("id", 7)) AS k, * FROM "contacts" WHERE "id" LIKE 'phone:%') c
+FROM (SELECT callboard_phone_contact_key(substr("id", 7)) AS k, * FROM "contacts" WHERE "id" LIKE 'phone:%') c
 WHERE k IS NOT NULL
 ORDER BY k, c."last_call_at" DESC
 ON CONFLICT ("id") DO NOTHING;
-UPDATE "calls" SET "contact_id" = 'phone:' || callboard_e164(substr("contact_id", 7))
-WHERE "contact_id" LIKE 'phone:%' AND 'phone:' || callboard_e164(substr("contact_id", 7)) IS DISTINCT FROM "contact_id";
+UPDATE "calls" SET "contact_id" = callboard_phone_contact_key(substr("contact_id", 7))
+WHERE "contact_id" LIKE 'phone:%' AND callboard_phone_contact_key(substr("contact_id", 7)) IS DISTINCT FROM "contact_id";
 DELETE FROM "contacts" c WHERE c."id" LIKE 'phone:%' AND NOT EXISTS (SELECT 1 FROM "calls" k WHERE k."contact_id" = c."id");
 
-CREATE INDEX "contacts_last_call_idx" ON "contacts" ("last_call_at" DESC, "id" DESC);
-CREATE INDEX "contacts_phone_idx" ON "contacts" ("phone_e164");
-CREATE INDEX "contacts_campaigns_idx" ON "contacts" USING gin ("campaign_ids");
-CREATE INDEX "contacts_latest_status_idx" ON "contacts" ("latest_status", "last_call_at" DESC, "id" DESC);
-CREATE INDEX "contacts_name_trgm_idx" ON "contacts" USING gin ("name" gin_trgm_ops);
-CREATE INDEX "contacts_phone_trgm_idx" ON "contacts" USING gin ("phone_number" gin_trgm_ops);
--- A contact's calls newest first, for its timeline and for the recomputation.
--- (calls_contact_id_created_at_id_idx exists.)
 
 -- Follow-up queue items: one per contact and queue. Not tied to contacts by a foreign key: they are
 -- people's work, kept when the call tables are rebuilt (npm run reprocess).
@@ -72,7 +69,9 @@ CREATE TABLE "follow_ups" (
   CONSTRAINT "follow_ups_queue_check" CHECK ("queue" IN ('callbacks', 'leads'))
 );
 CREATE UNIQUE INDEX "follow_ups_contact_queue_key" ON "follow_ups" ("contact_id", "queue");
-CREATE INDEX "follow_ups_queue_idx" ON "follow_ups" ("queue", "state", "waiting_since", "id") WHERE "active";
+-- A queue's items in waiting order: open and snoozed ones (a snooze past its date is open), done ones.
+CREATE INDEX "follow_ups_waiting_idx" ON "follow_ups" ("queue", "waiting_since", "id") WHERE "active" AND "state" <> 'done';
+CREATE INDEX "follow_ups_done_idx" ON "follow_ups" ("queue", "waiting_since", "id") WHERE "active" AND "state" = 'done';
 
 -- Every change of an item, by a person or by a call.
 CREATE TABLE "follow_up_changes" (
@@ -108,7 +107,7 @@ CREATE TABLE "suppressed_numbers" (
   "calls" INTEGER NOT NULL,
   PRIMARY KEY ("list", "phone")
 );
-CREATE INDEX "suppressed_numbers_seen_idx" ON "suppressed_numbers" ("list", "first_seen_at" DESC, "phone");
+CREATE INDEX "suppressed_numbers_seen_idx" ON "suppressed_numbers" ("list", "first_seen_at" DESC, "phone" DESC);
 
 -- The calls that put a number on a list, by number, for the recomputation.
 CREATE INDEX "calls_suppressing_phone_idx" ON "calls" (callboard_e164("contact_phone"), "created_at")
@@ -149,7 +148,7 @@ WITH
         n.campaign_ids, n.latest_call_id, n.latest_status, n.callback_requested, n.interested, n.do_not_call, n.wrong_number)),
   contacts_emptied AS (
     DELETE FROM contacts c WHERE c.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.id)),
-  queue_now AS MATERIALIZED (
+queue_now AS MATERIALIZED (
     SELECT n.id AS contact_id, q.queue, n.latest_real_call_id AS latest_call_id, n.real_call_at AS last_call_at,
       CASE q.queue WHEN 'callbacks' THEN n.callback_requested WHEN 'leads' THEN n.interested END AS qualifies
     FROM contacts_now n CROSS JOIN (VALUES ('callbacks'), ('leads')) AS q(queue)),
@@ -160,30 +159,35 @@ WITH
     ORDER BY n.contact_id, n.queue
     ON CONFLICT (contact_id, queue) DO NOTHING
     RETURNING id, contact_id, trigger_call_id),
+  -- The items were locked before this statement (LOCK_CONTACT_STATE_SQL), so what it reads of them
+  -- is what it updates: a person's change commits before it or waits for it (and then gets a 409).
   items_seen AS MATERIALIZED (
     SELECT x.id, x.state AS old_state, COALESCE(n.qualifies, false) AS qualifies, n.latest_call_id, n.last_call_at,
       COALESCE(n.qualifies AND n.last_call_at > x.trigger_at, false) AS newer,
-      CASE x.queue WHEN 'callbacks' THEN 'a newer call asked to be called back' WHEN 'leads' THEN 'a newer call showed interest' END AS reopen_reason
+      CASE x.queue WHEN 'callbacks' THEN 'a newer call asked to be called back' WHEN 'leads' THEN 'a newer call showed interest' END AS reason
     FROM follow_ups x LEFT JOIN queue_now n ON n.contact_id = x.contact_id AND n.queue = x.queue
     WHERE x.contact_id IS NOT NULL),
+  -- A newer qualifying call moves the item to it and is a change people must see: the version goes
+  -- up (a person acting on what they read before gets a 409), and a done item opens again.
   items_updated AS (
     UPDATE follow_ups u SET active = s.qualifies,
       trigger_call_id = CASE WHEN s.newer THEN s.latest_call_id ELSE u.trigger_call_id END,
       trigger_at = CASE WHEN s.newer THEN s.last_call_at ELSE u.trigger_at END,
+      version = CASE WHEN s.newer THEN u.version + 1 ELSE u.version END,
       state = CASE WHEN s.newer AND u.state = 'done' THEN 'open' ELSE u.state END,
-      version = CASE WHEN s.newer AND u.state = 'done' THEN u.version + 1 ELSE u.version END,
       waiting_since = CASE WHEN s.newer AND u.state = 'done' THEN s.last_call_at ELSE u.waiting_since END,
-      reopened_reason = CASE WHEN s.newer AND u.state = 'done' THEN s.reopen_reason ELSE u.reopened_reason END,
-      updated_at = CASE WHEN s.newer AND u.state = 'done' THEN now() ELSE u.updated_at END
+      reopened_reason = CASE WHEN s.newer AND u.state = 'done' THEN s.reason ELSE u.reopened_reason END,
+      updated_at = CASE WHEN s.newer THEN now() ELSE u.updated_at END
     FROM items_seen s
     WHERE u.id = s.id AND (u.active IS DISTINCT FROM s.qualifies OR s.newer)
-    RETURNING u.id, u.contact_id, u.trigger_call_id, s.old_state = 'done' AND u.state = 'open' AS reopened, u.reopened_reason),
+    RETURNING u.id, u.contact_id, u.trigger_call_id, u.state, s.newer, s.old_state, s.reason),
   changes_written AS (
     INSERT INTO follow_up_changes (follow_up_id, contact_id, state, reason, call_id)
     SELECT id, contact_id, 'open', 'opened by a call', trigger_call_id FROM items_opened
     UNION ALL
-    SELECT id, contact_id, 'open', 'reopened: ' || reopened_reason, trigger_call_id FROM items_updated WHERE reopened),
-  suppressing AS MATERIALIZED (
+    SELECT id, contact_id, state, CASE WHEN old_state = 'done' THEN 'reopened: ' || reason ELSE reason END, trigger_call_id
+    FROM items_updated WHERE newer),
+    suppressing AS MATERIALIZED (
     SELECT v.list, callboard_e164(k.contact_phone) AS phone, v.reason, k.created_at, k.id, k.contact_id, k.contact_name
     FROM calls k CROSS JOIN LATERAL (VALUES ('do_not_call', CASE
     WHEN k.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED' THEN 'DO_NOT_CALL_REGISTRY_MATCHED'
@@ -214,5 +218,12 @@ WITH
       AND NOT EXISTS (SELECT 1 FROM suppressed_now n WHERE n.list = s.list AND n.phone = s.phone))
   SELECT 1;
 
--- The contacts list's search in contact.data (an email, a company), as the calls list's.
+-- The contacts list's order, filters and search (after the fill, which rewrites every contact row).
+CREATE INDEX "contacts_last_call_idx" ON "contacts" ("last_call_at" DESC, "id" DESC);
+CREATE INDEX "contacts_phone_idx" ON "contacts" ("phone_e164");
+CREATE INDEX "contacts_campaigns_idx" ON "contacts" USING gin ("campaign_ids");
+CREATE INDEX "contacts_latest_status_idx" ON "contacts" ("latest_status", "last_call_at" DESC, "id" DESC);
+CREATE INDEX "contacts_name_trgm_idx" ON "contacts" USING gin ("name" gin_trgm_ops);
+CREATE INDEX "contacts_phone_trgm_idx" ON "contacts" USING gin ("phone_number" gin_trgm_ops);
+-- Search in contact.data (an email, a company), as the calls list's.
 CREATE INDEX "contacts_data_text_trgm_idx" ON "contacts" USING gin (callboard_contact_data_text("data") gin_trgm_ops);
