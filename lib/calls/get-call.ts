@@ -2,8 +2,9 @@
 import { prisma } from "@/lib/db/client";
 import { callSummaryJson } from "./call-json";
 import { readCallJson } from "./read-call-json";
+import type { PhoneView } from "./phone-view";
 
-export async function getCall(id: string) {
+export async function getCall(id: string, view: PhoneView) {
   const call = await prisma().call.findUnique({
     where: { id },
     // The merge's own bookkeeping: as large as the call, and of no use to a reader.
@@ -23,7 +24,7 @@ export async function getCall(id: string) {
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
     select: { id: true, webhookEvent: true, receivedAt: true, sha256: true, contentType: true },
   });
-  const summary = callSummaryJson(call);
+  const summary = callSummaryJson(call, view);
   return {
     ...summary,
     contact: { ...summary.contact, data: json.contactData },

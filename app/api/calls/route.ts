@@ -4,6 +4,7 @@ import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { decodeCursor, listCalls, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/lib/calls/list-calls";
 import { countCalls } from "@/lib/calls/count-calls";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export async function GET(request: Request): Promise<Response> {
   const cursor = cursorParam ? decodeCursor(cursorParam) : null;
   if (cursorParam && !cursor) return apiError(400, "invalid_query", `"cursor" is not one this API returned`, { param: "cursor" });
 
-  const [page, count] = await Promise.all([listCalls(parsed.filters, { cursor, limit }), countCalls(parsed.filters)]);
+  const [page, count] = await Promise.all([listCalls(parsed.filters, { cursor, limit }, phoneViewFor(viewer)), countCalls(parsed.filters)]);
   // A lower bound is at least what this page has shown to exist.
   const listed = page.calls.length + (page.nextCursor ? 1 : 0);
   const total = count.isLowerBound ? Math.max(count.total, listed) : count.total;

@@ -4,6 +4,7 @@ import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { exportCallsCsv, parseCsvOptions } from "@/lib/calls/export-calls-csv";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   const csv = parseCsvOptions(params);
   if (!csv.ok) return apiError(400, "invalid_query", csv.problem.message, { param: csv.problem.param });
 
-  const chunks = exportCallsCsv(parsed.filters, csv.options);
+  const chunks = exportCallsCsv(parsed.filters, csv.options, phoneViewFor(viewer));
   // Pull-based: a chunk is made only when the client has taken the last one (the export reads at most
   // one batch ahead of it), so a slow download holds a batch or two in memory, never the whole result.
   const body = new ReadableStream<Uint8Array>({
