@@ -15,3 +15,15 @@ export const LIST_PHONE_VIEW: PhoneView = { maskPhones: true };
 export function shownPhone(phone: string | null, view: PhoneView): string | null {
   return view.maskPhones ? maskPhone(phone) : phone;
 }
+
+// Keys whose text is a phone number inside Voxia's free-form objects: an SMS event's to/from, a
+// forwarded call's phoneNumber, a phone in contact.data.
+const PHONE_KEY = /^(to|from|sentTo|sentFrom|phone|phoneNumber|phone_number|mobile|phoneFrom|phoneTo)$/i;
+
+/** A Voxia object (event data, contact data) with its phone-number texts masked for a masked view. */
+export function withPhonesShown(data: unknown, view: PhoneView): unknown {
+  if (!view.maskPhones || data === null || typeof data !== "object" || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) return data;
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, PHONE_KEY.test(key) && typeof value === "string" ? maskPhone(value) : value]),
+  );
+}

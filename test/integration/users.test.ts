@@ -147,6 +147,9 @@ describe("roles", () => {
     assert.ok(!masked.includes(PHONE) && !masked.includes(PHONE.slice(1)), "the call page shows the number to a viewer nowhere, raw bodies included");
     assert.ok(!masked.includes(FROM.slice(1)), "nor the number called from");
     assert.match(masked, /\+1 ••• ••• 4321/);
+    const detail = await (await request(`/api/calls/${CALL_ID}`, { headers: { cookie } })).json();
+    const sms = detail.events.find((event: { type: string }) => event.type === "SMS");
+    assert.ok(sms && !String(sms.data.sentTo).includes("999999999"), `an SMS event's number is masked too: ${JSON.stringify(sms?.data)}`);
     assert.doesNotMatch(masked, /href="tel:/);
     assert.match(masked, />viewer</);
 

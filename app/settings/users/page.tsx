@@ -52,7 +52,8 @@ export default async function UsersPage({ searchParams }: PageProps<"/settings/u
         {users.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No users yet: everyone signs in with the dashboard password, as admin. Add people below.</p>
         ) : (
-          <div className="overflow-x-auto">
+          // Focusable: on a phone the table scrolls sideways, and a keyboard user must be able to scroll it.
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="People">
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-slate-500 dark:text-slate-400">
                 <tr><th className="py-2 pr-4">Name</th><th className="py-2 pr-4">Email</th><th className="py-2 pr-4">Role</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Added</th><th className="py-2"><span className="sr-only">Actions</span></th></tr>
