@@ -334,6 +334,8 @@ test("/calls has no serious or critical accessibility violations, filter menus o
 });
 
 test("screenshots of /calls", async ({ page }) => {
+  // Eleven full-page screenshots in two schemes and three widths: over 30 s on a loaded 2-core machine (CI).
+  test.setTimeout(90_000);
   await screenshotEverywhere(page, "calls", `/calls?campaign=${SPRING.id}&campaign=${RENEWALS.id}&test=include`);
   await screenshotEverywhere(page, "calls-no-match", "/calls?q=nobody-said-this-word");
   await page.setViewportSize({ width: 1280, height: 900 });

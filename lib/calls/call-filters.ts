@@ -79,7 +79,7 @@ export const LIST_PARAMS = ["campaign", "status", "callStatus", "hangUpReason", 
 
 export type FilterProblem = { param: string; message: string };
 type Parsed = { ok: true; filters: CallFilters } | { ok: false; problem: FilterProblem };
-type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+export type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 export type ParseOptions = {
   /** The zone of date-only dates when the URL has no `tz` (pages: the viewer's zone). Default UTC. */
   timeZone?: string;
@@ -89,12 +89,12 @@ function rawValues(params: Params, name: string): string[] {
   return params instanceof URLSearchParams ? params.getAll(name) : [params[name] ?? []].flat();
 }
 
-function getAll(params: Params, name: string): string[] {
+export function getAll(params: Params, name: string): string[] {
   // `?status=A,B` and `?status=A&status=B` mean the same.
   return rawValues(params, name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
 }
 
-function getOne(params: Params, name: string): string | undefined {
+export function getOne(params: Params, name: string): string | undefined {
   return rawValues(params, name).map((v) => v.trim()).find(Boolean);
 }
 

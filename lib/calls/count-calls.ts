@@ -1,66 +1,19 @@
 // How many calls match the filters, for the list's "357 calls" and GET /api/calls' `total`. Never a
 // wrong number, exact wherever that is fast:
-// 1. from the rollups when the filters are theirs to answer (campaign, status, callStatus, range,
-//    test flag): exact at any size;
-// 2. otherwise an exact count over the calls, given EXACT_COUNT_MS (an index-only filter counts tens of
-//    thousands of calls in that time);
-// 3. past that, counted up to COUNT_LIMIT within CAPPED_COUNT_MS: exact below it, else the lower
-//    bound COUNT_LIMIT ("10,000+ calls"); a filter that finds even that few too slowly (a free-text
-//    search over most of the table) says only "at least 0", for the caller to raise to what it listed.
-import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+// from the rollups when the filters are theirs to answer (campaign, status, callStatus, range, test
+// flag), exact at any size; otherwise counted over the calls within a time budget (lib/db/bounded-count.ts).
 import type { CallFilters } from "./call-filters";
 import { callWhereSql, rollupsCanAnswer } from "./call-filters-sql";
 import { aggregateCalls } from "./aggregate-calls";
-import { isEmbeddedDatabase } from "@/lib/db/database-url";
+import { boundedCount, type BoundedCount } from "@/lib/db/bounded-count";
+import { Prisma } from "@/lib/generated/prisma/client";
 
-export const COUNT_LIMIT = 10_000;
-const EXACT_COUNT_MS = 60;
-const CAPPED_COUNT_MS = 90;
-
-export type CallCount = { total: number; isLowerBound: boolean };
+export type CallCount = BoundedCount;
 
 export async function countCalls(filters: CallFilters): Promise<CallCount> {
   if (rollupsCanAnswer(filters, "calls")) {
     const { rows } = await aggregateCalls(filters, []);
     return { total: rows[0]?.calls ?? 0, isLowerBound: false };
   }
-  const where = callWhereSql(filters);
-  const exact = await countWithin(EXACT_COUNT_MS, Prisma.sql`SELECT count(*)::int AS n FROM calls c WHERE ${where}`);
-  if (exact !== null) return { total: exact, isLowerBound: false };
-  const capped = await countWithin(
-    CAPPED_COUNT_MS,
-    Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM calls c WHERE ${where} LIMIT ${COUNT_LIMIT + 1}) AS matched`,
-  );
-  if (capped === null) return { total: 0, isLowerBound: true };
-  return capped > COUNT_LIMIT ? { total: COUNT_LIMIT, isLowerBound: true } : { total: capped, isLowerBound: false };
-}
-
-const QUERY_CANCELED = "57014";
-
-/** The count `query` returns, or null when Postgres cancels it after `ms` (statement_timeout). */
-async function countWithin(ms: number, query: Prisma.Sql): Promise<number | null> {
-  const client = await db().pool.connect();
-  // Only a connection whose transaction could not be closed is dropped: a count that fails in SQL
-  // (a NUL in the search text) is rolled back and its connection reused — on the embedded database
-  // it is the only one, and dropping it cut off the requests queued behind.
-  let broken = true;
-  try {
-    await client.query("BEGIN");
-    // The embedded database runs one statement at a time and has no timeout to give: it counts all.
-    if (!isEmbeddedDatabase()) await client.query(`SET LOCAL statement_timeout = ${Math.round(ms)}`);
-    try {
-      const result = await client.query<{ n: number }>(query.text, query.values);
-      await client.query("COMMIT");
-      broken = false;
-      return result.rows[0]?.n ?? 0;
-    } catch (error) {
-      await client.query("ROLLBACK");
-      broken = false;
-      if ((error as { code?: string }).code === QUERY_CANCELED) return null;
-      throw error;
-    }
-  } finally {
-    client.release(broken);
-  }
+  return boundedCount(Prisma.sql`FROM calls c WHERE ${callWhereSql(filters)}`);
 }

@@ -12,6 +12,7 @@
 import type { SqlRunner } from "@/lib/db/pg-transaction";
 import type { CallState } from "@/lib/voxia/merge-call-state";
 import { jsonParam } from "@/lib/voxia/stringify-json";
+import { LOCK_CONTACT_STATE_SQL, recomputeContactStateSql } from "@/lib/contacts/contact-state-sql";
 import { NewestWins, answerRecords, callRecord, eventRecords, offerCampaignAndContact } from "./call-table-rows";
 import { CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, columnNames, recordsetColumns } from "./call-table-columns";
 import {
@@ -46,7 +47,7 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
   // One statement, so one round trip: all its parts see the database as it was before it, which is
   // what the rollup delta needs (the calls' and answers' old contributions), and the foreign keys
   // are checked at its end, when campaigns, contacts and calls are all in place.
-  const before = await sql.query<{ campaign_id: string | null; contact_id: string | null }>(
+  const before = await sql.query<{ campaign_id: string | null; contact_id: string | null; phone: string | null }>(
     `WITH
      calls_in AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(${CALL_COLUMNS})),
      answers_in AS MATERIALIZED (SELECT * FROM json_to_recordset($2::json) AS r(${ANSWER_COLUMNS})),
@@ -84,61 +85,45 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[]): Prom
      answer_rollups_changed AS (${applyAnswerRollupDeltaSql(`(
        SELECT -1 AS sign, * FROM answers_before
        UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)})
-     -- The campaigns and contacts the calls were in before (this SELECT sees the rows as they were).
-     SELECT DISTINCT campaign_id, contact_id FROM calls WHERE id = ANY($6::text[])`,
+     -- The campaigns, contacts and numbers the calls had before (this SELECT sees the rows as they were).
+     SELECT DISTINCT campaign_id, contact_id, callboard_e164(contact_phone) AS phone FROM calls WHERE id = ANY($6::text[])`,
     [jsonParam(states.map(callRecord)), jsonParam(states.flatMap(answerRecords)), jsonParam(states.flatMap(eventRecords)),
       campaignRows, contactRows, ids],
   );
 
   // A campaign's and a contact's row is a function of the calls in it now, recomputed for every
-  // campaign and contact these calls left or joined (a campaign no call is in any more is deleted),
-  // so live tables equal a rebuild from the log. First the rows are locked, in id order; then a new
-  // statement, whose snapshot is taken after the locks, sees every call committed by a transaction
-  // that locked them before — the last to lock computes from all of them. FOR NO KEY UPDATE, not FOR
-  // UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys took above, and two
-  // instances' batches holding those on the same campaigns deadlocked (seen in the two-instances test).
+  // campaign and contact these calls left or joined (a campaign or contact no call is in any more is
+  // deleted), so live tables equal a rebuild from the log; so are the follow-up items and the
+  // suppressed numbers (lib/contacts/contact-state-sql.ts). First the rows are locked, in id order
+  // (numbers, which may have no row yet, by an advisory lock); then a new statement, whose snapshot is
+  // taken after the locks, sees every call committed by a transaction that locked them before — the
+  // last to lock computes from all of them. FOR NO KEY UPDATE, not FOR UPDATE: that conflicts with the
+  // KEY SHARE locks the calls' foreign keys took above, and two instances' batches holding those on
+  // the same campaigns deadlocked (seen in the two-instances test).
   const campaignIds = [...new Set([...states.map((s) => s.campaignId), ...before.map((r) => r.campaign_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
   const contactIds = [...new Set([...states.map((s) => s.contactKey), ...before.map((r) => r.contact_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
-  await sql.query(
-    `WITH
-     campaigns_locked AS (SELECT id FROM campaigns WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE),
-     contacts_locked AS (SELECT id FROM contacts WHERE id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE)
-     SELECT (SELECT count(*) FROM campaigns_locked) AS campaigns, (SELECT count(*) FROM contacts_locked) AS contacts`,
-    [campaignIds, contactIds],
-  );
-  await sql.execute(RECOMPUTE_CAMPAIGNS_AND_CONTACTS_SQL, [campaignIds, contactIds]);
+  const phonesBefore = [...new Set(before.map((r) => r.phone).filter((p): p is string => p !== null))];
+  await sql.query(`SELECT id FROM campaigns WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`, [campaignIds]);
+  const [locked] = await sql.query<{ numbers: string[] }>(LOCK_CONTACT_STATE_SQL, [contactIds, phonesBefore, ids]);
+  await sql.execute(RECOMPUTE_CAMPAIGNS_SQL, [campaignIds]);
+  await sql.execute(RECOMPUTE_CONTACT_STATE_SQL, [contactIds, locked?.numbers ?? []]);
 }
 
-// Ties on created_at go to the greater id in byte order (COLLATE "C"), as NewestWins does for the seed.
-const newestNaming = (idColumn: string, column: string) => `(
-  SELECT k.${column} FROM calls k WHERE k.${idColumn} = t.id AND k.${column} IS NOT NULL
-  ORDER BY k.created_at DESC, k.id COLLATE "C" DESC LIMIT 1)`;
+const RECOMPUTE_CONTACT_STATE_SQL = recomputeContactStateSql("batch");
 
-const RECOMPUTE_CAMPAIGNS_AND_CONTACTS_SQL = `WITH
+// Ties on created_at go to the greater id in byte order (COLLATE "C"), as NewestWins does for the seed.
+const RECOMPUTE_CAMPAIGNS_SQL = `WITH
   campaigns_now AS MATERIALIZED (
     SELECT t.id, (SELECT max(k.created_at) FROM calls k WHERE k.campaign_id = t.id) AS last_call_at,
-      ${newestNaming("campaign_id", "campaign_name")} AS name
+      (SELECT k.campaign_name FROM calls k WHERE k.campaign_id = t.id AND k.campaign_name IS NOT NULL
+       ORDER BY k.created_at DESC, k.id COLLATE "C" DESC LIMIT 1) AS name
     FROM unnest($1::text[]) AS t(id)),
   campaigns_refreshed AS (
     UPDATE campaigns c SET name = n.name, last_call_at = n.last_call_at FROM campaigns_now n
     WHERE c.id = n.id AND n.last_call_at IS NOT NULL
       AND (c.name IS DISTINCT FROM n.name OR c.last_call_at IS DISTINCT FROM n.last_call_at)),
   campaigns_emptied AS (
-    DELETE FROM campaigns c USING campaigns_now n WHERE c.id = n.id AND n.last_call_at IS NULL),
-  contacts_now AS MATERIALIZED (
-    SELECT t.id, (SELECT max(k.created_at) FROM calls k WHERE k.contact_id = t.id) AS last_call_at,
-      ${newestNaming("contact_id", "contact_name")} AS name,
-      ${newestNaming("contact_id", "contact_phone")} AS phone_number,
-      ${newestNaming("contact_id", "contact_data")} AS data
-    FROM unnest($2::text[]) AS t(id)),
-  contacts_refreshed AS (
-    UPDATE contacts c SET name = n.name, phone_number = n.phone_number, data = n.data, last_call_at = n.last_call_at
-    FROM contacts_now n
-    WHERE c.id = n.id AND n.last_call_at IS NOT NULL
-      AND (c.name IS DISTINCT FROM n.name OR c.phone_number IS DISTINCT FROM n.phone_number
-        OR c.data IS DISTINCT FROM n.data OR c.last_call_at IS DISTINCT FROM n.last_call_at)),
-  contacts_emptied AS (
-    DELETE FROM contacts c USING contacts_now n WHERE c.id = n.id AND n.last_call_at IS NULL)
+    DELETE FROM campaigns c USING campaigns_now n WHERE c.id = n.id AND n.last_call_at IS NULL)
   SELECT 1`;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -11,6 +11,7 @@
 // MergeState (calls.merge_state) instead of re-reading the call's history (issue 10: a call with 90
 // distinct 1 MB deliveries made every further delivery re-parse 90 MB). The state is plain JSON, so
 // it is stored as it is and a state read back folds like the one in memory.
+import { normalisePhone } from "./phone-number";
 import type { JsonValue } from "./parse-voxia-json";
 import type { CallEventEntry, KeyAnswer, TranscriptEntry, VoxiaDelivery } from "./voxia-payload";
 import { LATEST_WINS, MERGED_OBJECTS, STORED_LATEST_WINS } from "./call-fields";
@@ -22,7 +23,7 @@ export type ReceivedDelivery = { delivery: VoxiaDelivery; sha256: string; receiv
 export type CallState = Omit<VoxiaDelivery, "createdAt" | "extra" | "contactId" | "isTestCall"> & {
   createdAt: Date;
   isTestCall: boolean;
-  /** Voxia's contact id, or "phone:<number>" for the older format that has none. */
+  /** Voxia's contact id, or "phone:<number in E.164>" for the older format that has none. */
   contactKey: string | null;
   transcriptText: string | null;
   extra: JsonObject | null;
@@ -145,7 +146,7 @@ export function callStateOf(state: MergeState): CallState {
     // A call whose deliveries never say when it started is dated by its first receipt.
     createdAt: picked.createdAt ? new Date(picked.createdAt as string) : firstReceivedAt,
     isTestCall: (picked.isTestCall as boolean | undefined) ?? false,
-    contactKey: contactId ?? (contactPhone ? `phone:${contactPhone}` : null),
+    contactKey: contactId ?? contactKeyOfPhone(contactPhone),
     ...(Object.fromEntries(MERGED_OBJECTS.map((field) => [field, merged[field] ?? null])) as Record<MergedObjectField, JsonObject | null>),
     transcript,
     transcriptText: transcript ? transcriptToText(transcript) : null,
@@ -200,4 +201,10 @@ export function transcriptToText(transcript: TranscriptEntry[]): string {
     .map((entry) => entry.content)
     .filter((content): content is string => typeof content === "string" && content !== "")
     .join("\n");
+}
+
+/** A contact without Voxia's id is its phone number, normalised ("phone:+16175550198"). */
+function contactKeyOfPhone(phone: string | null | undefined): string | null {
+  const number = normalisePhone(phone);
+  return number ? `phone:${number}` : null;
 }

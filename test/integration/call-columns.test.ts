@@ -16,6 +16,7 @@ import {
   type ColumnType,
 } from "../../lib/ingest/call-table-columns.ts";
 import { STORED_COLUMNS } from "../../lib/voxia/call-fields.ts";
+import { DERIVED_CONTACT_COLUMNS, recomputeContactStateSql } from "../../lib/contacts/contact-state-sql.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 let database: TestDatabase;
@@ -38,7 +39,7 @@ const UDT: Record<ColumnType, string> = {
 };
 
 /** Columns the database fills itself and no writer writes. */
-const NOT_WRITTEN: Record<string, string[]> = { deliveries: ["id"] };
+const NOT_WRITTEN: Record<string, readonly string[]> = { deliveries: ["id"], contacts: DERIVED_CONTACT_COLUMNS };
 /** Written as one type into a column of another, on purpose: a sha256's 64 hex digits as text into char(64). */
 const STORED_AS: Record<string, string> = { "deliveries.sha256": "bpchar" };
 
@@ -58,6 +59,11 @@ for (const table of [CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, DELI
     assert.deepEqual(actual, written);
   });
 }
+
+test("the contacts columns the writer leaves are each written by the recomputation from calls", () => {
+  const sql = recomputeContactStateSql("batch");
+  for (const column of DERIVED_CONTACT_COLUMNS) assert.match(sql, new RegExp(`\\b${column} = n\\.${column}\\b`), column);
+});
 
 test("the calls columns written are the registry's, each once", () => {
   const names = CALLS.columns.map(([name]) => name);

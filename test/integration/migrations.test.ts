@@ -58,7 +58,11 @@ test("every field of every model is written and read back through the generated 
   const later = new Date("2024-03-11T15:00:00.001Z");
 
   const campaign = { id: "camp", name: "Spring", lastCallAt: at };
-  const contact = { id: "contact", name: "John", phoneNumber: "+1234567890", data: { email: "john@voxia.ai" }, lastCallAt: at };
+  const contact = {
+    id: "contact", name: "John", phoneNumber: "+1234567890", phoneE164: "+1234567890", data: { email: "john@voxia.ai" }, lastCallAt: at,
+    firstCallAt: at, callCount: 2, campaignIds: ["camp", "other"], latestCallId: "call", latestStatus: "INTERESTED",
+    callbackRequested: true, interested: true, doNotCall: true, wrongNumber: true,
+  };
   const call = {
     id: "call",
     campaignId: "camp",
@@ -134,6 +138,19 @@ test("every field of every model is written and read back through the generated 
   const session = { id: "s".repeat(64), userId: user.id, keyFingerprint: "f", createdAt: at, expiresAt: later, revokedAt: later, lastSeenAt: later };
   const apiToken = { id: "1f14e45f-ceea-467f-a0e6-1f2a3b4c5d6e", userId: user.id, name: "script", tokenSha256: "t".repeat(64), createdAt: at, lastUsedAt: later, revokedAt: later };
   const attempt = { clientKey: "203.0.113.9", failures: 3, windowStartedAt: at, lastFailureAt: later, lockedUntil: later };
+  const followUp = {
+    id: 12n, contactId: "contact", queue: "callbacks", state: "snoozed", version: 3, active: false, triggerCallId: "call", triggerAt: at,
+    waitingSince: at, snoozeUntil: later, outcome: "reached", note: "call after 5", updatedBy: "Ann", updatedAt: later,
+    reopenedReason: "a newer call asked to be called back", createdAt: at,
+  };
+  const followUpChange = {
+    id: 13n, followUpId: 12n, contactId: "contact", at: later, byName: "Ann", byUserId: "u1", state: "snoozed", outcome: null,
+    note: "call after 5", snoozeUntil: later, reason: null, callId: null,
+  };
+  const suppressed = {
+    list: "do_not_call", phone: "+1234567890", reason: "DO_NOT_CALL", firstSeenAt: at, lastSeenAt: later, callId: "call",
+    contactId: "contact", contactName: "John", calls: 2,
+  };
 
   // Each model's full set of fields, as the generated client knows them: a field added to the
   // schema fails here until this test (and so the migration) covers it.
@@ -153,6 +170,9 @@ test("every field of every model is written and read back through the generated 
   expectFields(Prisma.SessionScalarFieldEnum, session);
   expectFields(Prisma.ApiTokenScalarFieldEnum, apiToken);
   expectFields(Prisma.SignInAttemptScalarFieldEnum, attempt);
+  expectFields(Prisma.FollowUpScalarFieldEnum, followUp);
+  expectFields(Prisma.FollowUpChangeScalarFieldEnum, followUpChange);
+  expectFields(Prisma.SuppressedNumberScalarFieldEnum, suppressed);
 
   await prisma.campaign.create({ data: campaign });
   await prisma.contact.create({ data: contact });
@@ -169,6 +189,9 @@ test("every field of every model is written and read back through the generated 
   await prisma.session.create({ data: session });
   await prisma.apiToken.create({ data: apiToken });
   await prisma.signInAttempt.create({ data: attempt });
+  await prisma.followUp.create({ data: followUp });
+  await prisma.followUpChange.create({ data: followUpChange });
+  await prisma.suppressedNumber.create({ data: suppressed });
 
   assert.deepEqual(await prisma.campaign.findUniqueOrThrow({ where: { id: "camp" } }), campaign);
   assert.deepEqual(await prisma.contact.findUniqueOrThrow({ where: { id: "contact" } }), contact);
@@ -186,6 +209,11 @@ test("every field of every model is written and read back through the generated 
   assert.deepEqual(await prisma.session.findUniqueOrThrow({ where: { id: session.id } }), session);
   assert.deepEqual(await prisma.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } }), apiToken);
   assert.deepEqual(await prisma.signInAttempt.findUniqueOrThrow({ where: { clientKey: attempt.clientKey } }), attempt);
+  assert.deepEqual(await prisma.followUp.findUniqueOrThrow({ where: { id: 12n } }), followUp);
+  assert.deepEqual(await prisma.followUpChange.findUniqueOrThrow({ where: { id: 13n } }), followUpChange);
+  assert.deepEqual(await prisma.suppressedNumber.findUniqueOrThrow({ where: { list_phone: { list: "do_not_call", phone: "+1234567890" } } }), suppressed);
+  await prisma.followUp.delete({ where: { id: 12n } });
+  assert.equal(await prisma.followUpChange.count(), 0, "an item's history is deleted with it");
 
   // Relations and their cascades exist in the SQL as in the schema.
   const withRelations = await prisma.call.findUniqueOrThrow({ where: { id: "call" }, include: { campaign: true, contact: true, answers: true, events: true } });
@@ -277,6 +305,48 @@ test("upgrading a database that already holds calls fills the new rollup measure
       { label: "Interested", value_kind: "boolean", answers: "420" },
       { label: "Notes", value_kind: "string", answers: "378" },
       { label: "Notes", value_kind: null, answers: "42" },
+    ]);
+  } finally {
+    rmSync(earlier, { recursive: true, force: true });
+    await upgraded.drop();
+  }
+});
+
+test("upgrading to contacts re-keys numbers without an id by their normalised number and fills contacts, queues and lists", async () => {
+  const upgraded = await createTestDatabase("migrations_contacts", { migrate: false });
+  const earlier = mkdtempSync(path.join(tmpdir(), "callboard-migrations-"));
+  try {
+    const contacts = migrationNames.findIndex((name) => name.endsWith("_contacts"));
+    assert.ok(contacts > 0);
+    for (const name of migrationNames.slice(0, contacts)) cpSync(`prisma/migrations/${name}`, path.join(earlier, name), { recursive: true });
+    await migrateDatabase(upgraded.url, earlier);
+
+    // Two spellings of one number, keyed apart by the old code; a contact with a Voxia id asking for a callback.
+    await upgraded.query(`INSERT INTO contacts (id, name, phone_number, last_call_at) VALUES
+      ('phone:+1 617 555 0198', 'Old', '+1 617 555 0198', '2026-10-01T10:00Z'),
+      ('phone:+16175550198', 'New', '+16175550198', '2026-10-02T10:00Z'),
+      ('c-ann', 'Ann', '+16175550101', '2026-10-03T10:00Z')`);
+    await upgraded.query(`
+      INSERT INTO calls (id, contact_id, contact_name, contact_phone, status, post_process_status, do_not_call, stage_rank, created_at,
+                         delivery_count, first_received_at, last_received_at) VALUES
+        ('k1', 'phone:+1 617 555 0198', 'Old', '+1 617 555 0198', 'NOT_INTERESTED', 'NOT_INTERESTED', false, 60, '2026-10-01T10:00Z', 1, now(), now()),
+        ('k2', 'phone:+16175550198', 'New', '+16175550198', 'DO_NOT_CALL', 'DO_NOT_CALL', true, 60, '2026-10-02T10:00Z', 1, now(), now()),
+        ('k3', 'c-ann', 'Ann', '+16175550101', 'CALL_ME_LATER', 'CALL_ME_LATER', false, 60, '2026-10-03T10:00Z', 1, now(), now())`);
+
+    await migrateDatabase(upgraded.url);
+    assert.deepEqual(
+      await upgraded.query(`SELECT id, name, call_count, latest_status, do_not_call, callback_requested FROM contacts ORDER BY id`),
+      [
+        { id: "c-ann", name: "Ann", call_count: 1, latest_status: "CALL_ME_LATER", do_not_call: false, callback_requested: true },
+        { id: "phone:+16175550198", name: "New", call_count: 2, latest_status: "DO_NOT_CALL", do_not_call: true, callback_requested: false },
+      ],
+    );
+    assert.deepEqual(await upgraded.query(`SELECT DISTINCT contact_id FROM calls WHERE id IN ('k1', 'k2')`), [{ contact_id: "phone:+16175550198" }]);
+    assert.deepEqual(await upgraded.query(`SELECT contact_id, queue, state, trigger_call_id FROM follow_ups`), [
+      { contact_id: "c-ann", queue: "callbacks", state: "open", trigger_call_id: "k3" },
+    ]);
+    assert.deepEqual(await upgraded.query(`SELECT list, phone, reason, call_id FROM suppressed_numbers`), [
+      { list: "do_not_call", phone: "+16175550198", reason: "DO_NOT_CALL", call_id: "k2" },
     ]);
   } finally {
     rmSync(earlier, { recursive: true, force: true });

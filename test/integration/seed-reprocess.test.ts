@@ -27,6 +27,11 @@ const SNAPSHOTS = {
   call_rollups: `SELECT (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_MEASURE_COLUMNS].join(", ")})::text FROM call_rollups WHERE calls <> 0 ORDER BY 1`,
   call_answer_rollups: `SELECT (campaign_id, label, day, is_test_call, type, value_kind, value_text, answers)::text
                         FROM call_answer_rollups WHERE answers <> 0 ORDER BY 1`,
+  suppressed_numbers: "SELECT s::text FROM suppressed_numbers s ORDER BY list, phone",
+  // People's work is kept by a rebuild: the same items, none reopened (no call is newer than before).
+  follow_ups: `SELECT (contact_id, queue, state, version, active, trigger_call_id, trigger_at, waiting_since, reopened_reason)::text
+               FROM follow_ups ORDER BY contact_id, queue`,
+  follow_up_changes: "SELECT (contact_id, state, reason, call_id)::text FROM follow_up_changes ORDER BY id",
 };
 
 async function snapshot(): Promise<Record<string, string[]>> {
@@ -58,6 +63,13 @@ test("seeded rows equal the rows `npm run reprocess --from-scratch` rebuilds fro
   assert.ok(Number(facts!.test_calls) > 0 && Number(facts!.older_format) > 0, JSON.stringify(facts));
   assert.ok(Number(facts!.event_types) >= 3, `event types: ${facts!.event_types}`);
   assert.ok(Number(facts!.deliveries) > 800, `deliveries: ${facts!.deliveries}`);
+  // People are called more than once, some in several campaigns; some ask for a callback, some not to be called.
+  const [people] = await database.query<Record<string, string>>(`
+    SELECT count(*) FILTER (WHERE call_count >= 2)::text AS repeat, count(*) FILTER (WHERE cardinality(campaign_ids) >= 2)::text AS across,
+           (SELECT count(*) FROM follow_ups WHERE queue = 'callbacks')::text AS callbacks, (SELECT count(*) FROM suppressed_numbers)::text AS suppressed
+    FROM contacts`);
+  assert.ok(Number(people!.repeat) >= 20 && Number(people!.across) >= 10, JSON.stringify(people));
+  assert.ok(Number(people!.callbacks) > 0 && Number(people!.suppressed) > 0, JSON.stringify(people));
 
   const reprocess = spawnSync(process.execPath, ["--import", "tsx", "scripts/reprocess.ts", "--from-scratch"], {
     env: { ...process.env, DATABASE_URL: database.url, ...(database.embedded ? { CALLBOARD_EMBEDDED_DB: "1" } : {}) },

@@ -7,7 +7,7 @@
 //   --repeats N        timed requests per page (default 40, after warm-up requests)
 //   --deliveries N     webhooks for the throughput test (default 20000), --concurrency N (default 16)
 //   --paced-rate N     requests/s for the latency test (default 200) over --paced-seconds (default 10)
-//   --only LIST        run only some parts, comma-separated: pages, filters, export, ingestion, poison (default all)
+//   --only LIST        run only some parts, comma-separated: pages, filters, work, export, ingestion, poison (default all)
 //   --poison N         distinct ~1 MB deliveries of one call for the poison row (default 100)
 // The poison row alone needs no big database: `npm run bench -- --only poison --calls 2000`.
 // PORT sets the app's port (default 3361).
@@ -39,8 +39,8 @@ const pacedSeconds = count("--paced-seconds", 10);
 const databaseName = option("--database", "callboard_bench");
 const port = Number(process.env.PORT ?? 3361);
 const poisonCount = count("--poison", 100);
-const only = option("--only", "pages,filters,export,ingestion,poison").split(",");
-const runs = (part: "pages" | "filters" | "export" | "ingestion" | "poison") => only.includes(part);
+const only = option("--only", "pages,filters,work,export,ingestion,poison").split(",");
+const runs = (part: "pages" | "filters" | "work" | "export" | "ingestion" | "poison") => only.includes(part);
 
 const server = process.env.DATABASE_URL;
 if (!server) {
@@ -94,6 +94,10 @@ const sampleEmails = (await db.query<{ email: string }>(
 )).rows.map((r) => r.email);
 const topQuestion = async (type: string) =>
   (await db.query<{ label: string }>("SELECT label FROM call_answer_rollups WHERE type = $1 GROUP BY 1 ORDER BY sum(answers) DESC LIMIT 1", [type])).rows[0]?.label;
+// Contacts with several calls (their page has a timeline), and one found by email.
+const repeatContacts = (await db.query<{ id: string }>(
+  "SELECT id FROM contacts TABLESAMPLE SYSTEM (5) WHERE call_count >= 3 AND id NOT LIKE 'c0test%' LIMIT 10",
+)).rows.map((r) => r.id);
 const yesNoLabel = (await topQuestion("YES_NO")) ?? "Owns Home";
 const numberLabel = (await topQuestion("NUMBER")) ?? "Monthly Electricity Bill";
 await db.end();
@@ -179,6 +183,37 @@ try {
     log(`${label}: ${result}`);
   }
   if (runs("filters")) markPeak("filters");
+
+  // 3c. Where the team works: contacts, their pages, the follow-up queues (lib/contacts, lib/follow-ups).
+  const workRows: [string, string[]][] = [
+    ["/contacts", ["/contacts"]],
+    ["/contacts?flag=callbackRequested", ["/contacts?flag=callbackRequested"]],
+    ["/contacts/{id} (3+ calls)", repeatContacts.map((id) => `/contacts/${enc(id)}`)],
+    ["/follow-ups (callbacks, open)", ["/follow-ups?queue=callbacks"]],
+    ["/follow-ups (leads, open)", ["/follow-ups?queue=leads"]],
+    ["/api/contacts", ["/api/contacts"]],
+    ["/api/contacts q by email", sampleEmails.map((e) => `/api/contacts?q=${enc(e)}`)],
+    ["/api/contacts by campaign and flag", topCampaigns.map((c) => `/api/contacts?campaign=${enc(c)}&flag=interested`)],
+    ["/api/contacts/{id} (3+ calls)", repeatContacts.map((id) => `/api/contacts/${enc(id)}`)],
+    ["/api/follow-ups?queue=callbacks", ["/api/follow-ups?queue=callbacks"]],
+    ["/api/follow-ups?queue=leads", ["/api/follow-ups?queue=leads"]],
+    ["/api/follow-ups?queue=callbacks&state=done", ["/api/follow-ups?queue=callbacks&state=done"]],
+  ];
+  for (const [label, paths] of runs("work") ? workRows : []) {
+    const timing = await timePage(app.url, label, paths, repeats);
+    const totals = await Promise.all(paths.slice(0, 1).filter((p) => p.startsWith("/api/") && !/\/api\/contacts\/./.test(p)).map(async (p) => {
+      const body = (await (await fetch(app.url + p)).json()) as { total: number; totalIsLowerBound: boolean };
+      return `${body.total}${body.totalIsLowerBound ? "+" : ""}`;
+    }));
+    const result = timing.status === 404 ? "n/a (404)" : `${ms(timing.p50)} / ${ms(timing.p95)}${totals.length > 0 ? ` (total ${totals[0]})` : ""}`;
+    add(`${label} p50 / p95`, result, "p95 ≤ 150 ms");
+    log(`${label}: ${result}`);
+  }
+  if (runs("work")) {
+    const suppression = await timeExport(app.url, "/api/suppression/export");
+    add("suppression export (/api/suppression/export)", `${Math.round(suppression.rows / suppression.seconds)} rows/s (${suppression.rows} rows in ${suppression.seconds.toFixed(2)} s)`);
+    markPeak("work");
+  }
 
   if (runs("export")) {
     const exportPath = `/api/calls/export?from=${day(30)}`;

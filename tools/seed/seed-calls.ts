@@ -2,6 +2,7 @@
 // by the same merge as live ingestion (lib/voxia/merge-call-state.ts), then the rollups in one pass.
 import type pg from "pg";
 import { REBUILD_ROLLUPS_SQL } from "@/lib/rollups/rollup-sql";
+import { recomputeContactStateSql } from "@/lib/contacts/contact-state-sql";
 import { availableParallelism } from "node:os";
 import { createFoldedRows } from "./build-batch";
 import { rowSink, type SeedFormat } from "./encode-rows";
@@ -27,6 +28,8 @@ export type SeedOptions = {
 
 const CALL_TABLES = ["deliveries", "call_answers", "call_events", "calls", "contacts", "campaigns"];
 const ROLLUP_TABLES = ["call_rollups", "call_answer_rollups"];
+// Derived from the calls once they are in (follow-ups start empty: a seeded database has no one's work yet).
+const CONTACT_STATE_TABLES = ["suppressed_numbers", "follow_up_changes", "follow_ups"];
 
 /**
  * One transaction: a seed that fails or is interrupted leaves the database as it was. The secondary
@@ -70,7 +73,7 @@ async function seedInTransaction(client: pg.ClientBase, format: SeedFormat, opti
   // Truncated in this transaction (even when already empty), the tables take COPY … FREEZE: rows are
   // written frozen and their pages marked all-visible, so nothing rewrites 7 GB of pages afterwards to
   // set hint bits or freeze them. Other sessions see the new rows only at commit, as with any insert.
-  await client.query(`TRUNCATE ${[...CALL_TABLES, ...ROLLUP_TABLES].join(", ")}`);
+  await client.query(`TRUNCATE ${[...CALL_TABLES, ...ROLLUP_TABLES, ...CONTACT_STATE_TABLES].join(", ")}`);
   const dropped = [...(await dropForeignKeys(client)), ...(await dropSecondaryIndexes(client))];
   // Compresses large values several times faster than the default pglz (absent on some builds).
   await client.query("SAVEPOINT toast; SET LOCAL default_toast_compression = 'lz4'; RELEASE toast").catch(() => client.query("ROLLBACK TO toast"));
@@ -128,5 +131,7 @@ async function seedInTransaction(client: pg.ClientBase, format: SeedFormat, opti
   await client.query("LOCK TABLE calls IN SHARE MODE");
   await client.query(REBUILD_ROLLUPS_SQL);
   options.onStep?.("rollups rebuilt");
+  await client.query(recomputeContactStateSql("all"));
+  options.onStep?.("contacts, follow-up queues and suppressed numbers built");
   return { calls: options.calls, deliveries };
 }

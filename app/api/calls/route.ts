@@ -1,5 +1,6 @@
 // GET /api/calls – calls matching the filters, newest first, keyset-paginated, with how many match
 import { apiError } from "@/lib/http/api-error";
+import { readPageParams } from "@/lib/http/page-params";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { decodeCursor, listCalls, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/lib/calls/list-calls";
@@ -15,16 +16,10 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = await readCallFilters(params);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
 
-  const limitParam = params.get("limit");
-  const limit = limitParam === null ? DEFAULT_PAGE_SIZE : Number(limitParam);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    return apiError(400, "invalid_query", `"limit" must be a whole number from 1 to ${MAX_PAGE_SIZE}`, { param: "limit" });
-  }
-  const cursorParam = params.get("cursor");
-  const cursor = cursorParam ? decodeCursor(cursorParam) : null;
-  if (cursorParam && !cursor) return apiError(400, "invalid_query", `"cursor" is not one this API returned`, { param: "cursor" });
+  const paging = readPageParams(params, { defaultLimit: DEFAULT_PAGE_SIZE, maxLimit: MAX_PAGE_SIZE, decode: decodeCursor });
+  if (paging instanceof Response) return paging;
 
-  const [page, count] = await Promise.all([listCalls(parsed.filters, { cursor, limit }, phoneViewFor(viewer)), countCalls(parsed.filters)]);
+  const [page, count] = await Promise.all([listCalls(parsed.filters, paging, phoneViewFor(viewer)), countCalls(parsed.filters)]);
   // A lower bound is at least what this page has shown to exist.
   const listed = page.calls.length + (page.nextCursor ? 1 : 0);
   const total = count.isLowerBound ? Math.max(count.total, listed) : count.total;

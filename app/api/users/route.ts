@@ -2,7 +2,8 @@
 // whose initial password must be changed at first sign-in (admin)
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { createUser, listUsers } from "@/lib/users/users";
-import { readUserBody, userProblemResponse } from "@/lib/users/user-response";
+import { userProblemResponse } from "@/lib/users/user-response";
+import { readJsonObject } from "@/lib/http/read-json-object";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
 export async function POST(request: Request): Promise<Response> {
   const viewer = await authorizeApiRequest(request, "admin");
   if (viewer instanceof Response) return viewer;
-  const body = await readUserBody(request);
+  const body = await readJsonObject(request, `{"name":"Ada","email":"ada@example.com","role":"member","password":"…"}`);
   if (body instanceof Response) return body;
   const created = await createUser(body);
   if (!created.ok) return userProblemResponse(created.problem);

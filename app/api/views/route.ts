@@ -1,7 +1,8 @@
 // GET /api/views – the saved views; POST /api/views {"name","query"} – save a calls filter under a name
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { createView, listViews } from "@/lib/views/saved-views";
-import { readJsonObject, viewProblemResponse } from "@/lib/views/view-response";
+import { viewProblemResponse } from "@/lib/views/view-response";
+import { readJsonObject } from "@/lib/http/read-json-object";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
 export async function POST(request: Request): Promise<Response> {
   const viewer = await authorizeApiRequest(request);
   if (viewer instanceof Response) return viewer;
-  const body = await readJsonObject(request);
+  const body = await readJsonObject(request, `{"name":"Hot leads","query":"status=INTERESTED"}`);
   if (body instanceof Response) return body;
   const created = await createView(body);
   if (!created.ok) return viewProblemResponse(created.problem);

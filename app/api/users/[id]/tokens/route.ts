@@ -4,7 +4,7 @@ import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { apiError } from "@/lib/http/api-error";
 import { createApiToken, listApiTokens, MAX_TOKEN_NAME } from "@/lib/auth/api-tokens";
 import { getUser } from "@/lib/users/users";
-import { readUserBody } from "@/lib/users/user-response";
+import { readJsonObject } from "@/lib/http/read-json-object";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: RouteContext<"/api/users
 export async function POST(request: Request, { params }: RouteContext<"/api/users/[id]/tokens">): Promise<Response> {
   const viewer = await authorizeApiRequest(request, "admin");
   if (viewer instanceof Response) return viewer;
-  const body = await readUserBody(request);
+  const body = await readJsonObject(request, `{"name":"crm sync"}`);
   if (body instanceof Response) return body;
   const user = await getUser((await params).id);
   if (!user) return apiError(404, "not_found", "no such user", { field: "id" });

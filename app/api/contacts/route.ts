@@ -1,0 +1,27 @@
+// GET /api/contacts – contacts matching the filters (q, status, flag, campaign), most recently called
+// first, keyset-paginated, with how many match
+import { apiError } from "@/lib/http/api-error";
+import { readPageParams } from "@/lib/http/page-params";
+import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
+import { seesFullNumbers } from "@/lib/auth/viewer";
+import { parseContactFilters } from "@/lib/contacts/contact-filters";
+import { countContacts, decodeContactCursor, DEFAULT_CONTACTS_PAGE, listContacts, MAX_CONTACTS_PAGE } from "@/lib/contacts/list-contacts";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const viewer = await authorizeApiRequest(request);
+  if (viewer instanceof Response) return viewer;
+  const params = new URL(request.url).searchParams;
+  const parsed = parseContactFilters(params);
+  if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
+  const page = readPageParams(params, { defaultLimit: DEFAULT_CONTACTS_PAGE, maxLimit: MAX_CONTACTS_PAGE, decode: decodeContactCursor });
+  if (page instanceof Response) return page;
+
+  const [list, count] = await Promise.all([
+    listContacts(parsed.filters, page, { maskPhones: !seesFullNumbers(viewer) }),
+    countContacts(parsed.filters),
+  ]);
+  const listed = list.contacts.length + (list.nextCursor ? 1 : 0);
+  return Response.json({ ...list, total: count.isLowerBound ? Math.max(count.total, listed) : count.total, totalIsLowerBound: count.isLowerBound });
+}

@@ -1,0 +1,162 @@
+// What the team works from, derived from calls and kept exact by the ingest transaction
+// (lib/ingest/write-call-states.ts) for the contacts and phone numbers a batch touched:
+// - contacts: each one's calls summed up (count, campaigns, first/last call, the latest call's
+//   outcome, flags);
+// - follow_ups: one item per contact and queue while the contact's latest call qualifies for it
+//   (callbacks: asked to be called later; leads: interested). Test calls are not work: the queues
+//   (and the callbackRequested and interested flags) go by the latest call that is not one. A newer qualifying call reopens a done
+//   item and says why. People's states, notes and history are never recomputed: only whether the item
+//   is in its queue now (`active`) and which call put it there;
+// - suppressed_numbers: per normalised number, the calls that put it on the do-not-call or the
+//   wrong-number list.
+// The same text, over every contact, rebuilds them after a bulk load (tools/seed).
+import { callbackSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
+
+/** The contacts columns this recomputation writes (the ingest writer writes the rest, lib/ingest/call-table-columns.ts). */
+export const DERIVED_CONTACT_COLUMNS = [
+  "phone_e164", "first_call_at", "call_count", "campaign_ids", "latest_call_id", "latest_status",
+  "callback_requested", "interested", "do_not_call", "wrong_number",
+] as const;
+
+/** Queues, each a condition on a contact's latest call. */
+export const FOLLOW_UP_QUEUES = {
+  callbacks: { title: "Callbacks", condition: callbackSql("l"), reopenReason: "a newer call asked to be called back" },
+  leads: { title: "Hot leads", condition: interestedSql("l"), reopenReason: "a newer call showed interest" },
+} as const;
+export type FollowUpQueue = keyof typeof FOLLOW_UP_QUEUES;
+
+/**
+ * The call puts its number on the do-not-call list: Voxia's reason for it, or NULL. The do-not-call
+ * measure's calls (doNotCallSql of lib/rollups/call-outcome-sql.ts), and also those Voxia did not dial
+ * because the number is on a registry (callStatus DO_NOT_CALL_REGISTRY_MATCHED).
+ */
+const doNotCallReason = (k: string) => `CASE
+    WHEN ${k}.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED' THEN 'DO_NOT_CALL_REGISTRY_MATCHED'
+    WHEN ${k}.status = 'DO_NOT_CALL' OR ${k}.post_process_status = 'DO_NOT_CALL' THEN 'DO_NOT_CALL'
+    WHEN ${k}.do_not_call IS TRUE THEN 'contactStatus.doNotCall' END`;
+const wrongNumberReason = (k: string) => `CASE
+    WHEN ${k}.status = 'WRONG_NUMBER' OR ${k}.post_process_status = 'WRONG_NUMBER' THEN 'WRONG_NUMBER'
+    WHEN ${k}.wrong_number IS TRUE THEN 'contactStatus.wrongNumber' END`;
+// Written as the partial index calls_suppressing_phone_idx's predicate, so the planner can use it.
+const SUPPRESSING_CALL = (k: string) => `(${k}.do_not_call IS TRUE OR ${k}.wrong_number IS TRUE
+    OR ${k}.status IN ('DO_NOT_CALL', 'WRONG_NUMBER') OR ${k}.post_process_status IN ('DO_NOT_CALL', 'WRONG_NUMBER')
+    OR ${k}.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED')`;
+
+const newest = (column: string) =>
+  `(array_agg(k.${column} ORDER BY k.created_at DESC, k.id COLLATE "C" DESC) FILTER (WHERE k.${column} IS NOT NULL))[1]`;
+
+/**
+ * Recomputes contacts, follow-up items and suppressed numbers. `scope` "batch" takes the contact ids
+ * as $1 (text[]) and normalised numbers as $2 (text[]); "all" recomputes everything (no parameters).
+ * The caller holds the locks (lockContactStateSql) so that this statement, whose snapshot is taken
+ * after them, sees every call of these contacts and numbers committed before.
+ */
+export function recomputeContactStateSql(scope: "batch" | "all"): string {
+  const contactIn = (column: string) => (scope === "batch" ? `${column} = ANY($1::text[])` : `${column} IS NOT NULL`);
+  const phoneIn = (expression: string) => (scope === "batch" ? `${expression} = ANY($2::text[])` : `${expression} IS NOT NULL`);
+  const queues = Object.entries(FOLLOW_UP_QUEUES);
+  return `WITH
+  facts AS MATERIALIZED (
+    SELECT k.contact_id AS id, count(*)::int AS call_count, min(k.created_at) AS first_call_at, max(k.created_at) AS last_call_at,
+      COALESCE(array_agg(DISTINCT k.campaign_id ORDER BY k.campaign_id) FILTER (WHERE k.campaign_id IS NOT NULL), '{}') AS campaign_ids,
+      (array_agg(k.id ORDER BY k.created_at DESC, k.id COLLATE "C" DESC))[1] AS latest_call_id,
+      (array_agg(k.id ORDER BY k.created_at DESC, k.id COLLATE "C" DESC) FILTER (WHERE NOT k.is_test_call))[1] AS latest_real_call_id,
+      ${newest("contact_name")} AS name, ${newest("contact_phone")} AS phone_number, ${newest("contact_data")} AS data,
+      COALESCE(bool_or(${doNotCallReason("k")} IS NOT NULL), false) AS do_not_call,
+      COALESCE(bool_or(${wrongNumberReason("k")} IS NOT NULL), false) AS wrong_number
+    FROM calls k WHERE ${contactIn("k.contact_id")} GROUP BY k.contact_id),
+  contacts_now AS MATERIALIZED (
+    SELECT f.*, callboard_e164(f.phone_number) AS phone_e164, a.status AS latest_status, l.created_at AS real_call_at,
+      COALESCE(${FOLLOW_UP_QUEUES.callbacks.condition}, false) AS callback_requested,
+      COALESCE(${FOLLOW_UP_QUEUES.leads.condition}, false) AS interested
+    FROM facts f JOIN calls a ON a.id = f.latest_call_id LEFT JOIN calls l ON l.id = f.latest_real_call_id),
+  contacts_refreshed AS (
+    UPDATE contacts c SET name = n.name, phone_number = n.phone_number, phone_e164 = n.phone_e164, data = n.data,
+      last_call_at = n.last_call_at, first_call_at = n.first_call_at, call_count = n.call_count, campaign_ids = n.campaign_ids,
+      latest_call_id = n.latest_call_id, latest_status = n.latest_status, callback_requested = n.callback_requested,
+      interested = n.interested, do_not_call = n.do_not_call, wrong_number = n.wrong_number
+    FROM contacts_now n
+    WHERE c.id = n.id AND (c.name, c.phone_number, c.phone_e164, c.data, c.last_call_at, c.first_call_at, c.call_count,
+        c.campaign_ids, c.latest_call_id, c.latest_status, c.callback_requested, c.interested, c.do_not_call, c.wrong_number)
+      IS DISTINCT FROM (n.name, n.phone_number, n.phone_e164, n.data, n.last_call_at, n.first_call_at, n.call_count,
+        n.campaign_ids, n.latest_call_id, n.latest_status, n.callback_requested, n.interested, n.do_not_call, n.wrong_number)),
+  contacts_emptied AS (
+    DELETE FROM contacts c WHERE ${contactIn("c.id")} AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.id)),
+  queue_now AS MATERIALIZED (
+    SELECT n.id AS contact_id, q.queue, n.latest_real_call_id AS latest_call_id, n.real_call_at AS last_call_at,
+      CASE q.queue ${queues.map(([queue]) => `WHEN '${queue}' THEN n.${queue === "callbacks" ? "callback_requested" : "interested"}`).join(" ")} END AS qualifies
+    FROM contacts_now n CROSS JOIN (VALUES ${queues.map(([queue]) => `('${queue}')`).join(", ")}) AS q(queue)),
+  items_opened AS (
+    INSERT INTO follow_ups (contact_id, queue, trigger_call_id, trigger_at, waiting_since)
+    SELECT n.contact_id, n.queue, n.latest_call_id, n.last_call_at, n.last_call_at FROM queue_now n
+    WHERE n.qualifies AND NOT EXISTS (SELECT 1 FROM follow_ups u WHERE u.contact_id = n.contact_id AND u.queue = n.queue)
+    ORDER BY n.contact_id, n.queue
+    ON CONFLICT (contact_id, queue) DO NOTHING
+    RETURNING id, contact_id, trigger_call_id),
+  items_seen AS MATERIALIZED (
+    SELECT x.id, x.state AS old_state, COALESCE(n.qualifies, false) AS qualifies, n.latest_call_id, n.last_call_at,
+      COALESCE(n.qualifies AND n.last_call_at > x.trigger_at, false) AS newer,
+      CASE x.queue ${queues.map(([queue, q]) => `WHEN '${queue}' THEN '${q.reopenReason}'`).join(" ")} END AS reopen_reason
+    FROM follow_ups x LEFT JOIN queue_now n ON n.contact_id = x.contact_id AND n.queue = x.queue
+    WHERE ${contactIn("x.contact_id")}),
+  items_updated AS (
+    UPDATE follow_ups u SET active = s.qualifies,
+      trigger_call_id = CASE WHEN s.newer THEN s.latest_call_id ELSE u.trigger_call_id END,
+      trigger_at = CASE WHEN s.newer THEN s.last_call_at ELSE u.trigger_at END,
+      state = CASE WHEN s.newer AND u.state = 'done' THEN 'open' ELSE u.state END,
+      version = CASE WHEN s.newer AND u.state = 'done' THEN u.version + 1 ELSE u.version END,
+      waiting_since = CASE WHEN s.newer AND u.state = 'done' THEN s.last_call_at ELSE u.waiting_since END,
+      reopened_reason = CASE WHEN s.newer AND u.state = 'done' THEN s.reopen_reason ELSE u.reopened_reason END,
+      updated_at = CASE WHEN s.newer AND u.state = 'done' THEN now() ELSE u.updated_at END
+    FROM items_seen s
+    WHERE u.id = s.id AND (u.active IS DISTINCT FROM s.qualifies OR s.newer)
+    RETURNING u.id, u.contact_id, u.trigger_call_id, s.old_state = 'done' AND u.state = 'open' AS reopened, u.reopened_reason),
+  changes_written AS (
+    INSERT INTO follow_up_changes (follow_up_id, contact_id, state, reason, call_id)
+    SELECT id, contact_id, 'open', 'opened by a call', trigger_call_id FROM items_opened
+    UNION ALL
+    SELECT id, contact_id, 'open', 'reopened: ' || reopened_reason, trigger_call_id FROM items_updated WHERE reopened),
+  suppressing AS MATERIALIZED (
+    SELECT v.list, callboard_e164(k.contact_phone) AS phone, v.reason, k.created_at, k.id, k.contact_id, k.contact_name
+    FROM calls k CROSS JOIN LATERAL (VALUES ('do_not_call', ${doNotCallReason("k")}), ('wrong_number', ${wrongNumberReason("k")})) AS v(list, reason)
+    WHERE ${phoneIn(`callboard_e164(k.contact_phone)`)} AND ${SUPPRESSING_CALL("k")} AND v.reason IS NOT NULL),
+  suppressed_now AS MATERIALIZED (
+    SELECT DISTINCT ON (list, phone) list, phone, reason, created_at AS first_seen_at, id AS call_id, contact_id, contact_name,
+      max(created_at) OVER w AS last_seen_at, (count(*) OVER w)::int AS calls
+    FROM suppressing WINDOW w AS (PARTITION BY list, phone)
+    ORDER BY list, phone, created_at, id COLLATE "C"),
+  suppressed_written AS (
+    INSERT INTO suppressed_numbers AS s (list, phone, reason, first_seen_at, last_seen_at, call_id, contact_id, contact_name, calls)
+    SELECT list, phone, reason, first_seen_at, last_seen_at, call_id, contact_id, contact_name, calls FROM suppressed_now
+    ORDER BY list, phone
+    ON CONFLICT (list, phone) DO UPDATE SET reason = EXCLUDED.reason, first_seen_at = EXCLUDED.first_seen_at,
+      last_seen_at = EXCLUDED.last_seen_at, call_id = EXCLUDED.call_id, contact_id = EXCLUDED.contact_id,
+      contact_name = EXCLUDED.contact_name, calls = EXCLUDED.calls
+    WHERE (s.reason, s.first_seen_at, s.last_seen_at, s.call_id, s.contact_id, s.contact_name, s.calls)
+      IS DISTINCT FROM (EXCLUDED.reason, EXCLUDED.first_seen_at, EXCLUDED.last_seen_at, EXCLUDED.call_id, EXCLUDED.contact_id,
+        EXCLUDED.contact_name, EXCLUDED.calls)),
+  suppressed_emptied AS (
+    DELETE FROM suppressed_numbers s WHERE ${phoneIn("s.phone")}
+      AND NOT EXISTS (SELECT 1 FROM suppressed_now n WHERE n.list = s.list AND n.phone = s.phone))
+  SELECT 1`;
+}
+
+/**
+ * Locks the contacts ($1, text[]) and the phone numbers a batch touches — those its calls ($3, text[])
+ * had before ($2, text[], normalised) and have now — in
+ * a fixed order, so that concurrent batches recompute them one after the other. FOR NO KEY UPDATE, not
+ * FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys take, and two instances'
+ * batches holding those deadlocked (seen in the two-instances test). A number has no row of its own
+ * to lock (it may be on no list yet): a transaction-level advisory lock stands for it.
+ */
+export const LOCK_CONTACT_STATE_SQL = `WITH
+  contacts_locked AS (SELECT id FROM contacts WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE),
+  numbers AS MATERIALIZED (
+    SELECT p FROM (SELECT p FROM unnest($2::text[]) AS t(p)
+      UNION SELECT callboard_e164(contact_phone) FROM calls WHERE id = ANY($3::text[])) AS touched
+    WHERE p IS NOT NULL),
+  numbers_locked AS (
+    SELECT pg_advisory_xact_lock(hashtextextended('callboard-number:' || p, 0))
+    FROM (SELECT p FROM numbers ORDER BY p COLLATE "C") AS ordered)
+  SELECT (SELECT count(*) FROM contacts_locked) AS contacts, (SELECT count(*) FROM numbers_locked) AS locked,
+    ARRAY(SELECT p FROM numbers) AS numbers`;

@@ -1,0 +1,67 @@
+// A follow-up queue: one item per contact whose latest call qualifies (callbacks, leads), in a state,
+// longest-waiting first, a keyset page at a time, and how many there are. A contact whose number is
+// on the do-not-call list is never in a queue.
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { boundedCount, type BoundedCount } from "@/lib/db/bounded-count";
+import type { FollowUpQueue } from "@/lib/contacts/contact-state-sql";
+import { FOLLOW_UP_FROM_SQL, FOLLOW_UP_ROW_SQL, followUpJson, type FollowUpJson, type FollowUpRow, type FollowUpState } from "./follow-up-json";
+
+export const DEFAULT_FOLLOW_UPS_PAGE = 50;
+export const MAX_FOLLOW_UPS_PAGE = 500;
+
+export type FollowUpSelection = { queue: FollowUpQueue; state: FollowUpState; order: "oldest" | "newest" };
+type Cursor = { waitingSince: Date; id: string };
+
+function whereSql({ queue, state }: FollowUpSelection): Prisma.Sql {
+  const inState =
+    state === "open"
+      ? Prisma.sql`(f.state = 'open' OR (f.state = 'snoozed' AND f.snooze_until <= now()))`
+      : state === "snoozed"
+        ? Prisma.sql`f.state = 'snoozed' AND f.snooze_until > now()`
+        : Prisma.sql`f.state = 'done'`;
+  return Prisma.sql`f.queue = ${queue} AND f.active AND ${inState}
+    AND NOT EXISTS (SELECT 1 FROM suppressed_numbers s JOIN contacts sc ON sc.phone_e164 = s.phone
+                    WHERE s.list = 'do_not_call' AND sc.id = f.contact_id)`;
+}
+
+export function encodeFollowUpCursor(cursor: Cursor): string {
+  return Buffer.from(`${cursor.waitingSince.toISOString()}|${cursor.id}`).toString("base64url");
+}
+
+export function decodeFollowUpCursor(value: string): Cursor | null {
+  const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  const waitingSince = new Date(at ?? "");
+  return Number.isNaN(waitingSince.getTime()) || !id || !/^\d+$/.test(id) ? null : { waitingSince, id };
+}
+
+export async function listFollowUps(
+  selection: FollowUpSelection,
+  page: { cursor?: Cursor | null; limit?: number },
+  options: { maskPhones: boolean },
+): Promise<{ followUps: FollowUpJson[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(page.limit ?? DEFAULT_FOLLOW_UPS_PAGE, 1), MAX_FOLLOW_UPS_PAGE);
+  const newest = selection.order === "newest";
+  const after = page.cursor
+    ? newest
+      ? Prisma.sql`AND (f.waiting_since, f.id) < (${page.cursor.waitingSince}, ${page.cursor.id}::bigint)`
+      : Prisma.sql`AND (f.waiting_since, f.id) > (${page.cursor.waitingSince}, ${page.cursor.id}::bigint)`
+    : Prisma.empty;
+  const order = Prisma.raw(newest ? "f.waiting_since DESC, f.id DESC" : "f.waiting_since, f.id");
+  const rows = await prisma().$queryRaw<FollowUpRow[]>`
+    SELECT ${FOLLOW_UP_ROW_SQL} FROM ${FOLLOW_UP_FROM_SQL}
+    WHERE ${whereSql(selection)} ${after}
+    ORDER BY ${order}
+    LIMIT ${limit + 1}`;
+  const hasMore = rows.length > limit;
+  const shown = hasMore ? rows.slice(0, limit) : rows;
+  const last = shown[shown.length - 1];
+  return {
+    followUps: shown.map((row) => followUpJson(row, options)),
+    nextCursor: hasMore && last ? encodeFollowUpCursor({ waitingSince: last.waitingSince, id: last.id }) : null,
+  };
+}
+
+export function countFollowUps(selection: FollowUpSelection): Promise<BoundedCount> {
+  return boundedCount(Prisma.sql`FROM follow_ups f WHERE ${whereSql(selection)}`);
+}
