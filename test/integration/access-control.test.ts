@@ -300,6 +300,23 @@ describe("roles: only admins manage users", () => {
     }
   });
 
+  test("a viewer changes nothing: every route that takes a change answers a viewer's session and token 403", async () => {
+    // Public by design (sign-in, sign-out, the webhook with its own token) or one's own password.
+    const own = new Set([...PUBLIC, WEBHOOK, "app/api/account/password/route.ts"]);
+    const changing = discoverAppEntries("app", () => CALL_ID).filter((entry) => entry.kind === "route" && !own.has(entry.file));
+    let checked = 0;
+    for (const { label, headers } of credentials.filter((c) => c.label.startsWith("viewer"))) {
+      for (const entry of changing) {
+        for (const method of entry.methods.filter((m) => !["GET", "HEAD", "OPTIONS"].includes(m))) {
+          const res = await request(entry.path, { method, headers: { ...headers, "content-type": "application/json" }, body: "{}" });
+          assert.equal(res.status, 403, `${label}: ${method} ${entry.path} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked >= 8, `checked ${checked} routes`);
+  });
+
   test("the admin page answers the bootstrap admin", async () => {
     const cookie = sessionCookie(await signIn(PASSWORD));
     const page = await request("/settings/users", { headers: { cookie } });
