@@ -14,6 +14,8 @@ export type SignedIn = { viewer: Viewer; mustChangePassword: boolean };
 /** A new session for the user (null: the bootstrap admin); returns the cookie's token. */
 export async function createSession(userId: string | null): Promise<string> {
   const token = newSecretToken();
+  // Sessions that can no longer sign anyone in go when a new one is made (a small table, rarely written).
+  await db().pool.query(`DELETE FROM sessions WHERE expires_at < now() OR revoked_at < now() - interval '1 day'`);
   await db().pool.query(
     `INSERT INTO sessions (id, user_id, key_fingerprint, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
     [sha256Hex(token), userId, keyFingerprint(sessionKey()), SESSION_MAX_AGE_SECONDS],
