@@ -86,7 +86,7 @@ export async function createUser(input: { name?: unknown; email?: unknown; role?
 
 /** Changes a user's role and/or name; a new role applies to their very next request. */
 export async function updateUser(id: string, input: { name?: unknown; role?: unknown }, actingUserId: string | null): Promise<Result<UserInfo>> {
-  if (input.name === undefined && input.role === undefined) return fail(400, "role", `send "role" and/or "name"`);
+  if (input.name === undefined && input.role === undefined) return fail(400, "role", `send "role", "name" or "password"`);
   if (id === actingUserId && input.role !== undefined && input.role !== "admin") return fail(400, "role", "you cannot take the admin role from yourself; ask another admin");
   const name = input.name === undefined ? null : checkName(input.name);
   if (name && !name.ok) return name;
@@ -98,6 +98,24 @@ export async function updateUser(id: string, input: { name?: unknown; role?: unk
     [id, name?.value ?? null, role?.value ?? null],
   );
   return rows[0] ? { ok: true, value: toUser(rows[0]) } : noUser(id);
+}
+
+/**
+ * An admin gives a user a new initial password (they forgot theirs): the user must replace it at
+ * their next sign-in, and their sessions end now.
+ */
+export async function resetPassword(id: string, password: unknown): Promise<Result<UserInfo>> {
+  const problem = passwordProblem(password);
+  if (problem) return fail(400, "password", `"password": ${problem}`);
+  if (!isUuid(id)) return noUser(id);
+  const hash = await hashPassword(password as string);
+  const { rows } = await db().pool.query<Row>(
+    `UPDATE users SET password_hash = $2, must_change_password = true WHERE id = $1 AND removed_at IS NULL RETURNING ${COLUMNS}`,
+    [id, hash],
+  );
+  if (!rows[0]) return noUser(id);
+  await db().pool.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+  return { ok: true, value: toUser(rows[0]) };
 }
 
 /** Removes a user: they cannot sign in, and their sessions and API tokens end now. */

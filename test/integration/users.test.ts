@@ -180,6 +180,20 @@ describe("roles", () => {
 });
 
 describe("ending sessions", () => {
+  test("an admin's password reset signs the user out; the new initial password must be replaced again", async () => {
+    const user = await addUser(app.url, admin, "member");
+    const cookie = await readySession(app.url, user);
+    const reset = await request(`/api/users/${user.id}`, { method: "PATCH", headers: { ...admin, "content-type": "application/json" }, body: JSON.stringify({ password: "reset-by-the-admin" }) });
+    assert.equal(reset.status, 200);
+    assert.equal((await reset.json()).mustChangePassword, true);
+    assert.equal((await request("/api/calls", { headers: { cookie } })).status, 401);
+    assert.equal((await signInAs(app.url, user.email, user.password)).headers.get("location"), "/sign-in?error=wrong_email_or_password");
+    assert.equal((await signInAs(app.url, user.email, "reset-by-the-admin")).headers.get("location"), "/account");
+    const short = await request(`/api/users/${user.id}`, { method: "PATCH", headers: { ...admin, "content-type": "application/json" }, body: JSON.stringify({ password: "short" }) });
+    assert.equal(short.status, 400);
+    assert.equal((await short.json()).error.field, "password");
+  });
+
   test("removing a user ends their sessions and tokens at once; they cannot sign in again", async () => {
     const user = await addUser(app.url, admin, "member");
     const cookie = await readySession(app.url, user);

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { createApiToken, MAX_TOKEN_NAME, revokeApiToken } from "@/lib/auth/api-tokens";
-import { createUser, getUser, removeUser, updateUser } from "@/lib/users/users";
+import { createUser, getUser, removeUser, resetPassword, updateUser } from "@/lib/users/users";
 
 const PAGE = "/settings/users";
 const back = (kind: "notice" | "error", text: string): never => redirect(`${PAGE}?${kind}=${encodeURIComponent(text)}`);
@@ -26,6 +26,13 @@ export async function changeRoleAction(form: FormData): Promise<void> {
   const updated = await updateUser(field(form, "userId"), { role: field(form, "role") }, viewer.userId);
   if (!updated.ok) back("error", `Not changed: ${updated.problem.message}.`);
   else back("notice", `${updated.value.name} is now ${updated.value.role}.`);
+}
+
+export async function resetPasswordAction(form: FormData): Promise<void> {
+  await requireViewer("admin");
+  const reset = await resetPassword(field(form, "userId"), field(form, "password"));
+  if (!reset.ok) back("error", `Not reset: ${reset.problem.message}.`);
+  else back("notice", `${reset.value.name} was signed out and must choose a new password at their next sign-in.`);
 }
 
 export async function removeUserAction(form: FormData): Promise<void> {

@@ -6,7 +6,7 @@ import { pagesNeedSignIn } from "@/lib/auth/auth-settings";
 import { listUsers, ROLES } from "@/lib/users/users";
 import { LocalTime } from "@/components/local-time";
 import { NewTokenForm } from "@/components/users/new-token-form";
-import { addUserAction, changeRoleAction, createTokenAction, removeUserAction, revokeTokenAction } from "./actions";
+import { addUserAction, changeRoleAction, createTokenAction, removeUserAction, resetPasswordAction, revokeTokenAction } from "./actions";
 
 export const metadata = { title: "Users" };
 
@@ -77,10 +77,21 @@ export default async function UsersPage({ searchParams }: PageProps<"/settings/u
                     <td className="py-2 pr-4 text-slate-600 dark:text-slate-400"><LocalTime iso={user.createdAt} /></td>
                     <td className="py-2 text-right">
                       {user.id !== viewer.userId && (
-                        <form action={removeUserAction}>
-                          <input type="hidden" name="userId" value={user.id} />
-                          <button type="submit" className={danger} aria-label={`Remove ${user.name}`}>Remove</button>
-                        </form>
+                        <div className="flex items-start justify-end gap-2">
+                          <details className="text-left">
+                            <summary className={`${small} cursor-pointer list-none`}>Reset password</summary>
+                            <form action={resetPasswordAction} className="mt-2 flex items-center gap-2">
+                              <input type="hidden" name="userId" value={user.id} />
+                              <label htmlFor={`reset-${user.id}`} className="sr-only">New initial password for {user.name}</label>
+                              <input id={`reset-${user.id}`} name="password" type="text" required minLength={MIN_PASSWORD_LENGTH} autoComplete="off" spellCheck={false} placeholder="new initial password" className="w-44 rounded-md border border-slate-300 px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-950" />
+                              <button type="submit" className={small}>Set</button>
+                            </form>
+                          </details>
+                          <form action={removeUserAction}>
+                            <input type="hidden" name="userId" value={user.id} />
+                            <button type="submit" className={danger} aria-label={`Remove ${user.name}`}>Remove</button>
+                          </form>
+                        </div>
                       )}
                     </td>
                   </tr>

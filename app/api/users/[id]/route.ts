@@ -1,7 +1,8 @@
 // PATCH /api/users/{id} {"role","name"} – change a user's role (effective on their next request) or
-// name (admin); DELETE /api/users/{id} – remove a user, ending their sessions and API tokens (admin)
+// name; {"password"} – a new initial password they must replace, ending their sessions (admin); DELETE /api/users/{id} – remove a user, ending their sessions and API tokens (admin)
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
-import { removeUser, updateUser } from "@/lib/users/users";
+import { removeUser, resetPassword, updateUser } from "@/lib/users/users";
+import { apiError } from "@/lib/http/api-error";
 import { userProblemResponse } from "@/lib/users/user-response";
 import { readJsonObject } from "@/lib/http/read-json-object";
 
@@ -12,7 +13,13 @@ export async function PATCH(request: Request, { params }: RouteContext<"/api/use
   if (viewer instanceof Response) return viewer;
   const body = await readJsonObject(request, `{"role":"viewer"}`);
   if (body instanceof Response) return body;
-  const updated = await updateUser((await params).id, body, viewer.userId);
+  const id = (await params).id;
+  if (body.password !== undefined) {
+    if (body.role !== undefined || body.name !== undefined) return apiError(400, "invalid_request", `send "password" alone`, { field: "password" });
+    const reset = await resetPassword(id, body.password);
+    return reset.ok ? Response.json(reset.value) : userProblemResponse(reset.problem);
+  }
+  const updated = await updateUser(id, body, viewer.userId);
   return updated.ok ? Response.json(updated.value) : userProblemResponse(updated.problem);
 }
 
