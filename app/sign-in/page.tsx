@@ -47,6 +47,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           />
           <p id="email-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">Leave empty to use the dashboard password.</p>
         </div>
+        <div>
         <label className="block text-sm font-medium" htmlFor="password">Password</label>
         <input
           id="password"
@@ -56,8 +57,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           autoComplete="current-password"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "sign-in-error" : undefined}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-700 dark:bg-slate-950"
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-700 dark:bg-slate-950"
         />
+        </div>
         {error && (
           <p id="sign-in-error" role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>
         )}
