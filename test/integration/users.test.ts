@@ -179,6 +179,29 @@ describe("roles", () => {
   });
 });
 
+describe("the people who work the queues", () => {
+  test("a member's follow-up is done by their name; a viewer sees the queue masked and cannot act", async () => {
+    const payload = payloadFor({ id: "call-users-callback", outcome: "CALL_ME_LATER", contact: { id: "ct-cb", name: "Callback Carla", phoneNumber: "+15550009876" } }, "POST_PROCESSING_FINISHED:CALL_ME_LATER", "final");
+    assert.equal((await postWebhook(app, JSON.stringify(payload), { query: `?token=${WEBHOOK_SECRET}` })).status, 200);
+    const member = await addUser(app.url, admin, "member", "Mona Member");
+    const cookie = await readySession(app.url, member);
+    const viewer = { authorization: `Bearer ${(await tokenFor(app.url, admin, (await addUser(app.url, admin, "viewer")).id)).token}` };
+
+    const seen = await (await request("/api/follow-ups?queue=callbacks&state=open", { headers: viewer })).json();
+    const forViewer = seen.followUps.find((f: { contact: { id: string } }) => f.contact.id === "ct-cb");
+    assert.equal(forViewer.contact.phoneNumber, "+1 ••• ••• 9876");
+    const refused = await request(`/api/follow-ups/${forViewer.id}`, { method: "POST", headers: { ...viewer, "content-type": "application/json" }, body: JSON.stringify({ state: "done", outcome: "reached", version: forViewer.version }) });
+    assert.equal(refused.status, 403);
+
+    const list = await (await request("/api/follow-ups?queue=callbacks&state=open", { headers: { cookie } })).json();
+    const item = list.followUps.find((f: { contact: { id: string } }) => f.contact.id === "ct-cb");
+    assert.equal(item.contact.phoneNumber, "+15550009876");
+    const done = await request(`/api/follow-ups/${item.id}`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ state: "done", outcome: "reached", note: "ok", version: item.version }) });
+    assert.equal(done.status, 200, await done.clone().text());
+    assert.equal((await done.json()).updatedBy, "Mona Member");
+  });
+});
+
 describe("ending sessions", () => {
   test("an admin's password reset signs the user out; the new initial password must be replaced again", async () => {
     const user = await addUser(app.url, admin, "member");
