@@ -3,7 +3,7 @@
 import { apiError } from "@/lib/http/api-error";
 import { readPageParams } from "@/lib/http/page-params";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
-import { seesFullNumbers } from "@/lib/auth/viewer";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 import { parseContactFilters } from "@/lib/contacts/contact-filters";
 import { countContacts, decodeContactCursor, DEFAULT_CONTACTS_PAGE, listContacts, MAX_CONTACTS_PAGE } from "@/lib/contacts/list-contacts";
 
@@ -19,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
   if (page instanceof Response) return page;
 
   const [list, count] = await Promise.all([
-    listContacts(parsed.filters, page, { maskPhones: !seesFullNumbers(viewer) }),
+    listContacts(parsed.filters, page, phoneViewFor(viewer)),
     countContacts(parsed.filters),
   ]);
   const listed = list.contacts.length + (list.nextCursor ? 1 : 0);
