@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { SignOutButton } from "@/components/sign-out-button";
+import { AdminNavLink } from "@/components/admin-nav-link";
 import { TimeZonePicker } from "@/components/time-zone-picker";
 import { TimeZoneProvider } from "@/components/time-zone-context";
 import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
@@ -12,6 +13,8 @@ export const metadata: Metadata = {
   title: { default: "Callboard", template: "%s · Callboard" },
   description: "Outcomes of your Voxia AI phone calls",
 };
+
+const NAV_LINK = "text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: proxy.ts gives each response a fresh CSP nonce, which Next.js
@@ -34,10 +37,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               ["/campaigns", "Campaigns"],
               ["/settings/webhook", "Connect"],
             ].map(([href, label]) => (
-              <Link key={href} href={href!} className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+              <Link key={href} href={href!} className={NAV_LINK}>
                 {label}
               </Link>
             ))}
+            <AdminNavLink className={NAV_LINK} />
             <div className="ml-auto flex items-center gap-x-4">
               <TimeZonePicker zone={viewer.zone} fromCookie={viewer.fromCookie} />
               <SignOutButton />

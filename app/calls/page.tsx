@@ -8,6 +8,7 @@ import { CallsResults } from "@/components/calls/calls-results";
 import { CallsTableSkeleton } from "@/components/calls/calls-table-skeleton";
 import { decodeCursor } from "@/lib/calls/list-calls";
 import { requireViewer } from "@/lib/auth/require-viewer";
+import { hasRole } from "@/lib/auth/viewer";
 import { listViews } from "@/lib/views/saved-views";
 import { SavedViews } from "@/components/calls/saved-views";
 import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
 
 export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
-  await requireViewer();
+  const viewer = await requireViewer();
   const params = await searchParams;
   const { zone } = await viewerTimeZone();
   const filters = parseCallFiltersLeniently(params, { timeZone: zone });
@@ -43,7 +44,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
           </a>
         </div>
       </div>
-      <SavedViews views={views} query={query} />
+      <SavedViews views={views} query={query} canEdit={hasRole(viewer, "member")} />
       <CallFilterControls query={query} options={options} timeZone={zone} />
       <Suspense key={`${query}|${older ? `o${String(params.cursor)}` : ""}|${newer ? `n${String(params.before)}` : ""}`} fallback={<CallsTableSkeleton />}>
         <CallsResults filters={filters} query={query} older={older} newer={newer} />

@@ -3,6 +3,7 @@ import type { CallFilters } from "@/lib/calls/call-filters";
 import type { CallCursor } from "@/lib/calls/list-calls";
 import { listCallsPage } from "@/lib/calls/list-calls-page";
 import { hasAnyCalls } from "@/lib/calls/has-any-calls";
+import { LIST_PHONE_VIEW } from "@/lib/calls/phone-view";
 import { CallsTable } from "./calls-table";
 import { CallsEmptyState } from "./calls-empty-state";
 import { CallsPagination } from "./calls-pagination";
@@ -10,7 +11,7 @@ import { CallsPagination } from "./calls-pagination";
 const PAGE_SIZE = 50;
 
 export async function CallsResults({ filters, query, older, newer }: { filters: CallFilters; query: string; older: CallCursor | null; newer: CallCursor | null }) {
-  const page = await listCallsPage(filters, { older, newer, limit: PAGE_SIZE });
+  const page = await listCallsPage(filters, { older, newer, limit: PAGE_SIZE }, LIST_PHONE_VIEW);
   const onFirstPage = !older && !newer;
   if (page.calls.length === 0 && onFirstPage) return <CallsEmptyState anyCalls={await hasAnyCalls()} />;
   return (

@@ -4,7 +4,6 @@ import Link from "next/link";
 import type { CallSummaryJson } from "@/lib/calls/call-json";
 import { formatDuration } from "@/lib/ui/format";
 import { humanize } from "@/lib/voxia/vocabulary";
-import { maskPhone } from "@/lib/ui/mask-phone";
 import { LocalTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 
@@ -35,10 +34,10 @@ export function CallsTable({ calls, query }: { calls: CallSummaryJson[]; query: 
                 href={`/calls/${encodeURIComponent(call.id)}${query ? `?${query}` : ""}`}
                 className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
               >
-                {call.contact.name || maskPhone(call.contact.phoneNumber) || call.id}
+                {call.contact.name || call.contact.phoneNumber || call.id}
               </Link>
               {call.contact.name && call.contact.phoneNumber && (
-                <span className="ml-2 font-mono text-xs text-slate-500 md:ml-0 md:block dark:text-slate-400">{maskPhone(call.contact.phoneNumber)}</span>
+                <span className="ml-2 font-mono text-xs text-slate-500 md:ml-0 md:block dark:text-slate-400">{call.contact.phoneNumber}</span>
               )}
               {call.isTestCall && (
                 <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">Test</span>

@@ -8,9 +8,10 @@ import { redactUrlSecrets } from "./redact-url-secrets";
 import { JsonBlock } from "./json-value";
 import { DetailsOnDemand } from "./details-on-demand";
 
-export async function DeliveriesTimeline({ callId, deliveries }: { callId: string; deliveries: CallDetail["deliveries"] }) {
+// `showBodies` false (the viewer role): a raw body holds the phone number in full, so it is not shown.
+export async function DeliveriesTimeline({ callId, deliveries, showBodies }: { callId: string; deliveries: CallDetail["deliveries"]; showBodies: boolean }) {
   if (deliveries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No deliveries are stored for this call.</p>;
-  const bodies = await Promise.all(deliveries.map((d) => getDeliveryBody(callId, BigInt(d.id))));
+  const bodies = showBodies ? await Promise.all(deliveries.map((d) => getDeliveryBody(callId, BigInt(d.id)))) : [];
   return (
     <ol className="relative space-y-3 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
       {deliveries.map((d, i) => (
@@ -20,6 +21,7 @@ export async function DeliveriesTimeline({ callId, deliveries }: { callId: strin
             <span className="font-mono font-medium break-all">{d.webhookEvent ?? "(no webhookEvent)"}</span>
             <span className="text-slate-600 dark:text-slate-400"><LocalTime iso={d.receivedAt} withSeconds /></span>
           </div>
+          {showBodies ? (
           <DetailsOnDemand
             className="mt-1"
             summary={
@@ -30,6 +32,9 @@ export async function DeliveriesTimeline({ callId, deliveries }: { callId: strin
           >
             <BodyView body={bodies[i] ?? null} />
           </DetailsOnDemand>
+          ) : (
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Raw body not shown to the viewer role (it holds the phone number).</p>
+          )}
         </li>
       ))}
     </ol>

@@ -12,6 +12,8 @@ type Props = {
   views: SavedView[];
   /** The current filter as URL parameters (serializeCallFilters). */
   query: string;
+  /** Members and admins save, rename and delete views; viewers only open them. */
+  canEdit: boolean;
 };
 
 const inputClass =
@@ -35,7 +37,7 @@ async function send(method: "POST" | "PATCH" | "DELETE", url: string, body?: obj
   return error?.error?.message ?? `the server answered ${response.status}`;
 }
 
-export function SavedViews({ views, query }: Props) {
+export function SavedViews({ views, query, canEdit }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
@@ -58,7 +60,7 @@ export function SavedViews({ views, query }: Props) {
     <section aria-label="Saved views" className="flex flex-wrap items-center gap-2 text-sm" aria-busy={pending}>
       <h2 className="text-xs font-medium text-slate-600 dark:text-slate-400">Views</h2>
       {views.length === 0 ? (
-        <p className="text-xs text-slate-500 dark:text-slate-400">none yet: filter the list, then save it as a view</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">{canEdit ? "none yet: filter the list, then save it as a view" : "none yet"}</p>
       ) : (
         <ul className="flex flex-wrap gap-1.5">
           {views.map((view) => (
@@ -74,7 +76,7 @@ export function SavedViews({ views, query }: Props) {
           ))}
         </ul>
       )}
-      {saving ? (
+      {!canEdit ? null : saving ? (
         <form
           className="flex items-center gap-1.5"
           onSubmit={(e) => {
@@ -99,7 +101,7 @@ export function SavedViews({ views, query }: Props) {
           Save view
         </button>
       )}
-      {views.length > 0 && <ManageViews views={views} pending={pending} run={run} />}
+      {canEdit && views.length > 0 && <ManageViews views={views} pending={pending} run={run} />}
       {problem && (
         <p role="alert" className="basis-full text-xs text-red-700 dark:text-red-300">
           {problem}

@@ -1,25 +1,20 @@
-// A session is a signed, expiring statement "signed in at T": `v1.<issuedAt>.<expiresAt>.<hmac>`.
-// Nothing is stored server-side, so any number of app instances accept each other's sessions.
-import { createHmac } from "node:crypto";
-import { sameSecret } from "@/lib/security/same-secret";
+// A session cookie carries a random token; the database keeps only its sha256 (lib/auth/sessions.ts),
+// so the sessions table signs no one in. Each session also records the fingerprint of the session
+// key (SESSION_SECRET, or else derived from DASHBOARD_PASSWORD): changing either ends every session.
+import { createHash, createHmac, randomBytes } from "node:crypto";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-export function createSessionToken(key: Buffer, now = Date.now()): string {
-  const issuedAt = Math.floor(now / 1000);
-  const payload = `v1.${issuedAt}.${issuedAt + SESSION_MAX_AGE_SECONDS}`;
-  return `${payload}.${sign(key, payload)}`;
+/** 32 random bytes, base64url: the cookie's value, or (prefixed) an API token. */
+export function newSecretToken(): string {
+  return randomBytes(32).toString("base64url");
 }
 
-export function isValidSessionToken(key: Buffer, token: string | null | undefined, now = Date.now()): boolean {
-  if (!token) return false;
-  const match = /^(v1\.(\d{1,12})\.(\d{1,12}))\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return false;
-  const [, payload, , expiresAt, signature] = match;
-  if (!sameSecret(signature!, sign(key, payload!))) return false;
-  return Number(expiresAt) * 1000 > now;
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
 
-function sign(key: Buffer, payload: string): string {
-  return createHmac("sha256", key).update(payload).digest("base64url");
+/** Names the session key without revealing it; "" on an open dashboard with no SESSION_SECRET. */
+export function keyFingerprint(key: Buffer | null): string {
+  return key ? createHmac("sha256", key).update("callboard-session-fingerprint").digest("hex").slice(0, 32) : "";
 }

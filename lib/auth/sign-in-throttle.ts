@@ -1,18 +1,16 @@
 // Slows password guessing: a client (by IP) gets FREE_FAILURES wrong passwords, then must wait
 // 1 s, 2 s, 4 s … (at most 15 min) before each further try, answered 429 with Retry-After.
-// A global ceiling caps guesses from clients that rotate addresses. Kept in memory: per app
-// instance, forgotten on restart (see docs/security.md).
+// A global ceiling (GLOBAL_MAX_FAILURES a minute, the row "*") caps guesses from clients that rotate
+// addresses. Kept in Postgres (sign_in_attempts), so every app instance counts the same failures
+// and a restart forgets nothing; times are the database's clock, the same for every instance.
+import { db } from "@/lib/db/client";
+
 const FREE_FAILURES = 5;
 const MAX_LOCK_SECONDS = 15 * 60;
-const FORGET_AFTER_MS = 15 * 60 * 1000;
-const GLOBAL_WINDOW_MS = 60 * 1000;
+const FORGET_AFTER = "15 minutes";
+const GLOBAL_WINDOW_SECONDS = 60;
 const GLOBAL_MAX_FAILURES = 100;
-const MAX_TRACKED_CLIENTS = 10_000;
-
-type ClientRecord = { failures: number; lockedUntil: number; lastFailure: number };
-
-const clients = new Map<string, ClientRecord>();
-let globalFailures: number[] = [];
+const GLOBAL_KEY = "*";
 
 /**
  * The client's address: the rightmost X-Forwarded-For entry is the one the nearest proxy (or
@@ -20,34 +18,45 @@ let globalFailures: number[] = [];
  */
 export function clientKey(headers: { get(name: string): string | null }): string {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || "unknown";
+  const last = forwarded?.split(",").at(-1)?.trim().slice(0, 100);
+  return last && last !== GLOBAL_KEY ? last : "unknown";
 }
 
 /** Seconds the client must still wait, or 0 when it may try now. */
-export function secondsUntilAllowed(client: string, now = Date.now()): number {
-  globalFailures = globalFailures.filter((at) => at > now - GLOBAL_WINDOW_MS);
-  const record = clients.get(client);
-  const clientWait = record && record.lockedUntil > now ? Math.ceil((record.lockedUntil - now) / 1000) : 0;
-  const globalWait = globalFailures.length >= GLOBAL_MAX_FAILURES ? Math.ceil((globalFailures[0]! + GLOBAL_WINDOW_MS - now) / 1000) : 0;
-  return Math.max(clientWait, globalWait);
+export async function secondsUntilAllowed(client: string): Promise<number> {
+  const { rows } = await db().pool.query<{ wait: string | null }>(
+    `SELECT ceil(greatest(
+        max(extract(epoch FROM locked_until - now())) FILTER (WHERE client_key = $1),
+        max(extract(epoch FROM window_started_at + make_interval(secs => $3) - now())) FILTER (WHERE client_key = $2 AND failures >= $4)
+      ))::text AS wait
+       FROM sign_in_attempts WHERE client_key IN ($1, $2)`,
+    [client, GLOBAL_KEY, GLOBAL_WINDOW_SECONDS, GLOBAL_MAX_FAILURES],
+  );
+  return Math.max(0, Number(rows[0]?.wait ?? 0));
 }
 
-export function recordFailedSignIn(client: string, now = Date.now()): void {
-  globalFailures.push(now);
-  let record = clients.get(client);
-  if (!record || record.lastFailure < now - FORGET_AFTER_MS) record = { failures: 0, lockedUntil: 0, lastFailure: now };
-  record.failures += 1;
-  record.lastFailure = now;
-  if (record.failures >= FREE_FAILURES) {
-    record.lockedUntil = now + Math.min(MAX_LOCK_SECONDS, 2 ** (record.failures - FREE_FAILURES)) * 1000;
-  }
-  clients.delete(client);
-  clients.set(client, record);
-  // Oldest first in a Map: drop the least recently failing clients when too many are tracked.
-  while (clients.size > MAX_TRACKED_CLIENTS) clients.delete(clients.keys().next().value!);
+/** Counts a wrong password for the client and for everyone, in one statement. */
+export async function recordFailedSignIn(client: string): Promise<void> {
+  // A client's count restarts after FORGET_AFTER without failures; the global one every window.
+  const restarts = `CASE WHEN a.client_key = '${GLOBAL_KEY}' THEN a.window_started_at < now() - make_interval(secs => ${GLOBAL_WINDOW_SECONDS})
+                         ELSE a.last_failure_at < now() - interval '${FORGET_AFTER}' END`;
+  const failures = `CASE WHEN ${restarts} THEN 1 ELSE a.failures + 1 END`;
+  await db().pool.query(
+    `INSERT INTO sign_in_attempts AS a (client_key, failures, window_started_at, last_failure_at)
+     VALUES ($1, 1, now(), now()), ($2, 1, now(), now())
+     ON CONFLICT (client_key) DO UPDATE SET
+       failures = ${failures},
+       window_started_at = CASE WHEN ${restarts} THEN now() ELSE a.window_started_at END,
+       last_failure_at = now(),
+       locked_until = CASE WHEN a.client_key <> '${GLOBAL_KEY}' AND ${failures} >= ${FREE_FAILURES}
+                           THEN now() + make_interval(secs => least(${MAX_LOCK_SECONDS}, power(2, ${failures} - ${FREE_FAILURES})))
+                           ELSE NULL END`,
+    [client, GLOBAL_KEY],
+  );
+  // Clients that stopped failing long ago are forgotten (indexed on last_failure_at).
+  await db().pool.query(`DELETE FROM sign_in_attempts WHERE last_failure_at < now() - interval '${FORGET_AFTER}' AND client_key <> $1`, [GLOBAL_KEY]);
 }
 
-export function recordSuccessfulSignIn(client: string): void {
-  clients.delete(client);
+export async function recordSuccessfulSignIn(client: string): Promise<void> {
+  await db().pool.query(`DELETE FROM sign_in_attempts WHERE client_key = $1`, [client]);
 }

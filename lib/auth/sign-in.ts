@@ -1,11 +1,14 @@
-// The sign-in form's POST: check the password (slowed down per client), then set the session
-// cookie and go back where the viewer was heading. Form posts get redirects; a throttled client
-// gets 429 with Retry-After.
+// The sign-in form's POST: an email and password sign in that user; the password alone (no email)
+// is DASHBOARD_PASSWORD, the bootstrap admin. Both are slowed down per client (in Postgres, shared by
+// every instance); then a session row is made, its token set as the cookie, and the viewer goes back
+// where they were heading (a user who must choose a new password goes to /account first). Form
+// posts get redirects; a throttled client gets 429 with Retry-After.
 import { sameSecret } from "@/lib/security/same-secret";
 import { apiError } from "@/lib/http/api-error";
-import { dashboardPassword, sessionKey } from "./auth-settings";
+import { checkUserPassword } from "@/lib/users/users";
+import { dashboardPassword } from "./auth-settings";
 import { isHttpsRequest, sessionCookieHeader } from "./session-cookie";
-import { createSessionToken } from "./session-token";
+import { createSession } from "./sessions";
 import { safeReturnTo } from "./return-to";
 import { clientKey, recordFailedSignIn, recordSuccessfulSignIn, secondsUntilAllowed } from "./sign-in-throttle";
 
@@ -13,22 +16,28 @@ export async function signIn(request: Request): Promise<Response> {
   const form = await readForm(request);
   const returnTo = safeReturnTo(form.get("next"));
   const password = dashboardPassword();
-  const key = sessionKey();
-  if (!password || !key) return seeOther(returnTo);
+  if (!password) return seeOther(returnTo);
+  const email = form.get("email")?.trim() ?? "";
 
   const client = clientKey(request.headers);
-  const wait = secondsUntilAllowed(client);
+  const wait = await secondsUntilAllowed(client);
   if (wait > 0) return tooManyAttempts(request, wait, returnTo);
 
-  if (!sameSecret(form.get("password") ?? "", password)) {
-    recordFailedSignIn(client);
-    console.warn("[auth] a sign-in failed: wrong password");
-    return seeOther(`/sign-in?error=wrong_password${returnTo === "/" ? "" : `&next=${encodeURIComponent(returnTo)}`}`);
+  const presented = form.get("password") ?? "";
+  const user = email ? await checkUserPassword(email, presented) : null;
+  const bootstrap = !email && sameSecret(presented, password);
+  if (!user && !bootstrap) {
+    await recordFailedSignIn(client);
+    console.warn(`[auth] a sign-in failed: ${email ? "wrong email or password" : "wrong password"}`);
+    const error = email ? "wrong_email_or_password" : "wrong_password";
+    return seeOther(`/sign-in?error=${error}${returnTo === "/" ? "" : `&next=${encodeURIComponent(returnTo)}`}`);
   }
 
-  recordSuccessfulSignIn(client);
+  await recordSuccessfulSignIn(client);
+  const token = await createSession(user?.id ?? null);
   const https = isHttpsRequest(request.headers, request.url);
-  return seeOther(returnTo, { "Set-Cookie": sessionCookieHeader(createSessionToken(key), https) });
+  const location = user?.mustChangePassword ? `/account${returnTo === "/" ? "" : `?next=${encodeURIComponent(returnTo)}`}` : returnTo;
+  return seeOther(location, { "Set-Cookie": sessionCookieHeader(token, https) });
 }
 
 async function readForm(request: Request): Promise<Map<string, string>> {

@@ -1,10 +1,9 @@
-// Is the request's sender signed in? One answer for pages and route handlers alike.
-import { dashboardPassword, sessionKey } from "./auth-settings";
+// Who the request's sender is, from the session cookie: one answer for pages and route handlers alike.
+import { dashboardPassword } from "./auth-settings";
 import { sessionTokenFromCookieHeader } from "./session-cookie";
-import { isValidSessionToken } from "./session-token";
+import { findSession, type SignedIn } from "./sessions";
 
-export function hasValidSession(cookieHeader: string | null): boolean {
-  const key = sessionKey();
-  if (!key || !dashboardPassword()) return false;
-  return isValidSessionToken(key, sessionTokenFromCookieHeader(cookieHeader));
+export async function sessionFromCookie(cookieHeader: string | null): Promise<SignedIn | null> {
+  if (!dashboardPassword()) return null;
+  return findSession(sessionTokenFromCookieHeader(cookieHeader));
 }

@@ -1,6 +1,7 @@
 // The JSON shape of a call in the read API: Voxia's own field names and nesting, so an integrator
 // who knows Voxia's webhook knows this API.
 import type { Call, Campaign } from "@/lib/generated/prisma/client";
+import { shownPhone, type PhoneView } from "./phone-view";
 
 export const CALL_LIST_SELECT = {
   id: true,
@@ -30,12 +31,12 @@ export const CALL_LIST_SELECT = {
 
 type ListRow = Pick<Call, Exclude<keyof typeof CALL_LIST_SELECT, "campaign">> & { campaign: Pick<Campaign, "name"> | null };
 
-export function callSummaryJson(row: ListRow) {
+export function callSummaryJson(row: ListRow, view: PhoneView) {
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),
     campaign: row.campaignId ? { id: row.campaignId, name: row.campaign?.name ?? null } : null,
-    contact: { id: row.contactId, name: row.contactName, phoneNumber: row.contactPhone },
+    contact: { id: row.contactId, name: row.contactName, phoneNumber: shownPhone(row.contactPhone, view) },
     status: row.status,
     callStatus: row.callStatus,
     postProcessStatus: row.postProcessStatus,
@@ -46,7 +47,7 @@ export function callSummaryJson(row: ListRow) {
     contactStatus: { callMeLater: row.callMeLater, doNotCall: row.doNotCall, wrongNumber: row.wrongNumber },
     interested: { reached: row.interestedReached, description: row.interestedDescription },
     isTestCall: row.isTestCall,
-    phoneFrom: row.phoneFrom,
+    phoneFrom: shownPhone(row.phoneFrom, view),
     deliveryCount: row.deliveryCount,
     lastReceivedAt: row.lastReceivedAt.toISOString(),
   };

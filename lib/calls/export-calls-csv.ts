@@ -19,6 +19,7 @@ import { serializeCallFilters, type CallFilters } from "./call-filters";
 import { callWhereSql, keysetSql } from "./call-filters-sql";
 import { transcriptPlainText } from "./transcript-speakers";
 import { storedField, type ColumnType, type StoredFieldName } from "@/lib/voxia/call-fields";
+import { shownPhone, type PhoneView } from "./phone-view";
 
 /** How the CSV is written, from its own URL parameters (the filter is parseCallFilters'). */
 export type CsvOptions = { headers: "labels" | "keys"; transcript: boolean };
@@ -70,7 +71,8 @@ const BY_TYPE: Partial<Record<ColumnType, (column: string) => [sql: string, deco
   jsonb: (column) => [`${column}::text`, parseVoxiaJson],
 };
 
-type CsvColumn = { key: string; label: string; sql: string; decode?: (text: string) => unknown };
+// `phone`: written masked for a reader who may not see numbers in full (lib/calls/phone-view.ts).
+type CsvColumn = { key: string; label: string; sql: string; decode?: (text: string) => unknown; phone?: true };
 
 function fieldColumn(field: StoredFieldName, label: string): CsvColumn {
   const { column, type, shownAs } = storedField(field);
@@ -91,7 +93,7 @@ const CALL_COLUMNS: CsvColumn[] = [
   { key: "campaign.name", label: "Campaign", sql: "NULL" },
   fieldColumn("contactKey", "Contact ID"),
   fieldColumn("contactName", "Contact name"),
-  fieldColumn("contactPhone", "Contact phone"),
+  { ...fieldColumn("contactPhone", "Contact phone"), phone: true },
   fieldColumn("status", "Status"),
   fieldColumn("callStatus", "Call status"),
   fieldColumn("postProcessStatus", "Post-processing status"),
@@ -105,7 +107,7 @@ const CALL_COLUMNS: CsvColumn[] = [
   fieldColumn("interestedReached", "Interested"),
   fieldColumn("interestedDescription", "Interest description"),
   fieldColumn("isTestCall", "Test call"),
-  fieldColumn("phoneFrom", "Called from"),
+  { ...fieldColumn("phoneFrom", "Called from"), phone: true },
   fieldColumn("organizationId", "Organization ID"),
   fieldColumn("sessionId", "Session ID"),
   fieldColumn("twilioAccountSid", "Twilio account SID"),
@@ -123,6 +125,7 @@ const CONTACT_DATA = CALL_COLUMNS.length;
 const ANSWERS = CONTACT_DATA + 1;
 const TRANSCRIPT = ANSWERS + 1;
 const DECODERS = CALL_COLUMNS.map((column) => column.decode);
+const PHONES = CALL_COLUMNS.map((column) => column.phone === true);
 const SELECT_LIST = Prisma.raw([...CALL_COLUMNS.map((column) => column.sql), "c.contact_data::text"].join(", "));
 
 type TextRow = (string | null)[];
@@ -224,13 +227,14 @@ function headerRow({ contactKeys, labels }: Found, options: CsvOptions): string 
 // hasOwn: a key or label such as "constructor" must not find Object.prototype's.
 const own = (object: Record<string, unknown>, key: string) => (Object.hasOwn(object, key) ? object[key] : null);
 
-function csvLines(rows: TextRow[], { contactKeys, labels }: Found, names: CampaignNames, options: CsvOptions): Uint8Array {
+function csvLines(rows: TextRow[], { contactKeys, labels }: Found, names: CampaignNames, options: CsvOptions, view: PhoneView): Uint8Array {
   const chunk = new Utf8Chunk();
   for (const row of rows) {
     const campaignId = row[CAMPAIGN_ID];
     let line = "";
     for (let i = 0; i < CONTACT_DATA; i++) {
-      const text = i === CAMPAIGN_NAME ? (campaignId == null ? null : names.get(campaignId)) : row[i];
+      const cell = i === CAMPAIGN_NAME ? (campaignId == null ? null : names.get(campaignId)) : row[i];
+      const text = PHONES[i] ? shownPhone(cell ?? null, view) : cell;
       const decode = DECODERS[i];
       line += (i === 0 ? "" : ",") + csvCell(text != null && decode ? decode(text) : text);
     }
@@ -255,7 +259,7 @@ function csvLines(rows: TextRow[], { contactKeys, labels }: Found, names: Campai
 }
 
 /** The CSV as UTF-8 bytes, a chunk per batch of calls (the header first). */
-export async function* exportCallsCsv(filters: CallFilters, options: CsvOptions): AsyncGenerator<Uint8Array> {
+export async function* exportCallsCsv(filters: CallFilters, options: CsvOptions, view: PhoneView): AsyncGenerator<Uint8Array> {
   const [labels, contactKeys, names] = await Promise.all([keyQuestionLabels(filters), contactDataKeys(filters), readCampaignNames()]);
   const found: Found = { contactKeys, labels };
   yield Buffer.from("\uFEFF" + headerRow(found, options));
@@ -277,7 +281,7 @@ export async function* exportCallsCsv(filters: CallFilters, options: CsvOptions)
       }
       // A call stored after the names were read may belong to a campaign created since.
       if (rows.some((row) => row[CAMPAIGN_ID] != null && !names.has(row[CAMPAIGN_ID]))) await readCampaignNames(names);
-      if (rows.length > 0) yield csvLines(rows, found, names, options);
+      if (rows.length > 0) yield csvLines(rows, found, names, options, view);
     }
   } finally {
     // The client went away: let the batch in flight finish rather than leave it running unobserved.

@@ -2,8 +2,9 @@
 import { prisma } from "@/lib/db/client";
 import { callSummaryJson } from "./call-json";
 import { readCallJson } from "./read-call-json";
+import { withPhonesShown, type PhoneView } from "./phone-view";
 
-export async function getCall(id: string) {
+export async function getCall(id: string, view: PhoneView) {
   const call = await prisma().call.findUnique({
     where: { id },
     // The merge's own bookkeeping: as large as the call, and of no use to a reader.
@@ -23,10 +24,10 @@ export async function getCall(id: string) {
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
     select: { id: true, webhookEvent: true, receivedAt: true, sha256: true, contentType: true },
   });
-  const summary = callSummaryJson(call);
+  const summary = callSummaryJson(call, view);
   return {
     ...summary,
-    contact: { ...summary.contact, data: json.contactData },
+    contact: { ...summary.contact, data: withPhonesShown(json.contactData, view) },
     organizationId: call.organizationId,
     twilio: { accountSid: call.twilioAccountSid, callSessionId: call.twilioCallSessionId },
     sessionId: call.sessionId,
@@ -47,7 +48,7 @@ export async function getCall(id: string) {
       description: a.description,
       options: json.answers.get(a.label)?.options ?? null,
     })),
-    events: call.events.map((e) => ({ type: e.type, data: json.events.get(e.position) ?? null })),
+    events: call.events.map((e) => ({ type: e.type, data: withPhonesShown(json.events.get(e.position) ?? null, view) })),
     extra: json.extra,
     // Known fields sent in a shape this version cannot read, as sent, by path ("summary", "createdAt").
     notUnderstood: json.notUnderstood,

@@ -3,6 +3,7 @@
 // without offsets however deep the reader has gone.
 import type { CallFilters } from "./call-filters";
 import type { CallSummaryJson } from "./call-json";
+import type { PhoneView } from "./phone-view";
 import { encodeCursor, findCallsPage, type CallCursor } from "./list-calls";
 
 export type CallsPage = {
@@ -16,13 +17,14 @@ export type CallsPage = {
 export async function listCallsPage(
   filters: CallFilters,
   page: { older?: CallCursor | null; newer?: CallCursor | null; limit: number },
+  view: PhoneView,
 ): Promise<CallsPage> {
   const goingNewer = !page.older && !!page.newer;
   const rows = await findCallsPage(filters, {
     cursor: page.older ?? page.newer ?? null,
     direction: goingNewer ? "newer" : "older",
     limit: page.limit + 1,
-  });
+  }, view);
   const hasMore = rows.length > page.limit;
   const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
   if (goingNewer) pageRows.reverse();

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { CallFilters } from "./call-filters";
 import { matchingCallIdsSql, type CallCursor } from "./call-filters-sql";
 import { CALL_LIST_SELECT, callSummaryJson, type CallSummaryJson } from "./call-json";
+import type { PhoneView } from "./phone-view";
 
 export type { CallCursor } from "./call-filters-sql";
 
@@ -29,6 +30,7 @@ export function decodeCursor(value: string): CallCursor | null {
 export async function findCallsPage(
   filters: CallFilters,
   page: { cursor?: CallCursor | null; direction?: "older" | "newer"; limit: number },
+  view: PhoneView,
 ): Promise<CallSummaryJson[]> {
   const ids = await prisma().$queryRaw<{ id: string; createdAt: Date }[]>(matchingCallIdsSql(filters, page));
   if (ids.length === 0) return [];
@@ -36,16 +38,17 @@ export async function findCallsPage(
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap(({ id }) => {
     const row = byId.get(id);
-    return row ? [callSummaryJson(row)] : [];
+    return row ? [callSummaryJson(row, view)] : [];
   });
 }
 
 export async function listCalls(
   filters: CallFilters,
-  page: { cursor?: CallCursor | null; limit?: number } = {},
+  page: { cursor?: CallCursor | null; limit?: number },
+  view: PhoneView,
 ): Promise<{ calls: CallSummaryJson[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(page.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-  const rows = await findCallsPage(filters, { cursor: page.cursor, limit: limit + 1 });
+  const rows = await findCallsPage(filters, { cursor: page.cursor, limit: limit + 1 }, view);
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

@@ -4,7 +4,8 @@
 // one's work is silently overwritten. Each change is kept in follow_up_changes.
 import { inTransaction, type SqlRunner } from "@/lib/db/pg-transaction";
 import { prisma } from "@/lib/db/client";
-import { seesFullNumbers, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 import { FOLLOW_UP_FROM_SQL, FOLLOW_UP_OUTCOMES, FOLLOW_UP_ROW_SQL, FOLLOW_UP_STATES, followUpJson, type FollowUpJson,
   type FollowUpOutcome, type FollowUpRow, type FollowUpState } from "./follow-up-json";
 
@@ -76,7 +77,7 @@ export type UpdateResult =
 export async function updateFollowUp(id: string, change: FollowUpChangeRequest, viewer: Viewer): Promise<UpdateResult> {
   if (!/^\d{1,18}$/.test(id)) return { ok: false, status: 404 };
   const updated = await inTransaction((sql) => applyChange(sql, id, change, viewer));
-  const current = await readFollowUp(id, { maskPhones: !seesFullNumbers(viewer) });
+  const current = await readFollowUp(id, phoneViewFor(viewer));
   if (!current) return { ok: false, status: 404 };
   return updated ? { ok: true, followUp: current } : { ok: false, status: 409, followUp: current };
 }

@@ -1,6 +1,6 @@
 // Phone numbers in lists show only the country code and last four digits ("+1 ••• ••• 7890"):
 // enough to tell calls apart over a shoulder or in a screenshot, not enough to dial.
-// The call page shows the full number, to the signed-in viewer who opened it.
+// Lists show numbers masked to everyone; the viewer role sees them masked everywhere (lib/calls/phone-view.ts).
 
 const THREE_DIGIT_CODE = /^(21|22|23|24|25|26|29|35|37|38|42|50|59|67|68|69|80|85|87|88|96|97|99)/;
 

@@ -4,7 +4,7 @@ import { apiError } from "@/lib/http/api-error";
 import { readPageParams } from "@/lib/http/page-params";
 import { pageTotal } from "@/lib/db/bounded-count";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
-import { seesFullNumbers } from "@/lib/auth/viewer";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 import { parseContactFilters } from "@/lib/contacts/contact-filters";
 import { countContacts, decodeContactCursor, DEFAULT_CONTACTS_PAGE, listContacts, MAX_CONTACTS_PAGE } from "@/lib/contacts/list-contacts";
 
@@ -20,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
   if (page instanceof Response) return page;
 
   const [list, count] = await Promise.all([
-    listContacts(parsed.filters, page, { maskPhones: !seesFullNumbers(viewer) }),
+    listContacts(parsed.filters, page, phoneViewFor(viewer)),
     countContacts(parsed.filters),
   ]);
   return Response.json({ ...list, ...pageTotal(count, list.contacts.length, list.nextCursor !== null) });

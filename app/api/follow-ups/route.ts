@@ -4,7 +4,7 @@ import { apiError } from "@/lib/http/api-error";
 import { readPageParams } from "@/lib/http/page-params";
 import { pageTotal } from "@/lib/db/bounded-count";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
-import { seesFullNumbers } from "@/lib/auth/viewer";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 import { parseFollowUpSelection } from "@/lib/follow-ups/follow-up-params";
 import { countFollowUps, decodeFollowUpCursor, DEFAULT_FOLLOW_UPS_PAGE, listFollowUps, MAX_FOLLOW_UPS_PAGE } from "@/lib/follow-ups/list-follow-ups";
 
@@ -19,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
   const page = readPageParams(params, { defaultLimit: DEFAULT_FOLLOW_UPS_PAGE, maxLimit: MAX_FOLLOW_UPS_PAGE, decode: decodeFollowUpCursor });
   if (page instanceof Response) return page;
   const [list, count] = await Promise.all([
-    listFollowUps(parsed.selection, page, { maskPhones: !seesFullNumbers(viewer) }),
+    listFollowUps(parsed.selection, page, phoneViewFor(viewer)),
     countFollowUps(parsed.selection),
   ]);
   return Response.json({ ...list, ...pageTotal(count, list.followUps.length, list.nextCursor !== null) });

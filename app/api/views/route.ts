@@ -13,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const viewer = await authorizeApiRequest(request);
+  const viewer = await authorizeApiRequest(request, "member");
   if (viewer instanceof Response) return viewer;
   const body = await readJsonObject(request, `{"name":"Hot leads","query":"status=INTERESTED"}`);
   if (body instanceof Response) return body;

@@ -3,7 +3,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { isSignedIn, requireViewer } from "@/lib/auth/require-viewer";
+import { currentSession, requireViewer } from "@/lib/auth/require-viewer";
+import { phoneViewFor, type PhoneView } from "@/lib/calls/phone-view";
 import { cache, Suspense } from "react";
 import { parseCallFiltersLeniently, serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
 import type { CallCursor } from "@/lib/calls/list-calls";
@@ -28,7 +29,8 @@ import { redactUrlSecrets } from "@/components/calls/redact-url-secrets";
 export const dynamic = "force-dynamic";
 
 // The metadata and the page read the same call once per request.
-const loadCall = cache(async (param: string) => {
+const loadCall = cache(async (param: string, maskPhones: boolean) => {
+  const view: PhoneView = { maskPhones };
   // Next hands the page the segment still percent-encoded but generateMetadata decoded (16.4): try the
   // decoded id first and the segment as given on a miss, so ids containing "%" work in both.
   let decoded = param;
@@ -37,13 +39,14 @@ const loadCall = cache(async (param: string) => {
   } catch {
     // a malformed escape: the segment is taken literally
   }
-  return (await getCall(decoded)) ?? (decoded !== param ? await getCall(param) : null);
+  return (await getCall(decoded, view)) ?? (decoded !== param ? await getCall(param, view) : null);
 });
 
 export async function generateMetadata({ params }: PageProps<"/calls/[id]">): Promise<Metadata> {
   // The title names the contact: nothing about the call before sign-in.
-  if (!(await isSignedIn())) return { title: "Call" };
-  const call = await loadCall((await params).id);
+  const session = await currentSession();
+  if (!session || session.mustChangePassword) return { title: "Call" };
+  const call = await loadCall((await params).id, phoneViewFor(session.viewer).maskPhones);
   return { title: call ? `Call with ${call.contact.name ?? call.contact.phoneNumber ?? call.id}` : "Call not found" };
 }
 
@@ -56,8 +59,8 @@ const isEmpty = (value: unknown) =>
   value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
 
 export default async function CallPage({ params, searchParams }: PageProps<"/calls/[id]">) {
-  await requireViewer();
-  const call = await loadCall((await params).id);
+  const view = phoneViewFor(await requireViewer());
+  const call = await loadCall((await params).id, view.maskPhones);
   if (!call) notFound();
   const filters = parseCallFiltersLeniently(await searchParams, { timeZone: (await viewerTimeZone()).zone });
   const query = serializeCallFilters(filters).toString();
@@ -90,7 +93,7 @@ export default async function CallPage({ params, searchParams }: PageProps<"/cal
           <FieldList
             fields={[
               ["Name", show(call.contact.name)],
-              ["Phone", call.contact.phoneNumber ? <a className="font-mono text-blue-700 dark:text-blue-300" href={`tel:${call.contact.phoneNumber}`}>{call.contact.phoneNumber}</a> : dash],
+              ["Phone", call.contact.phoneNumber && view.maskPhones ? <span key="p" className="font-mono" title="Your role (viewer) sees numbers masked">{call.contact.phoneNumber}</span> : call.contact.phoneNumber ? <a className="font-mono text-blue-700 dark:text-blue-300" href={`tel:${call.contact.phoneNumber}`}>{call.contact.phoneNumber}</a> : dash],
               ["Contact id", <span key="id" className="font-mono text-xs break-all">{call.contact.id ?? "—"}</span>],
               ...contactData.map(([k, v]) => [k, <JsonValue key={k} value={v} />] as [string, React.ReactNode]),
             ]}
@@ -151,7 +154,7 @@ export default async function CallPage({ params, searchParams }: PageProps<"/cal
           </SectionCard>
           <SectionCard title={`Webhook deliveries (${call.deliveries.length})`} id="deliveries">
             <Suspense fallback={<div role="status" aria-label="Loading deliveries" className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />}>
-              <DeliveriesTimeline callId={call.id} deliveries={call.deliveries} />
+              <DeliveriesTimeline callId={call.id} deliveries={call.deliveries} showBodies={!view.maskPhones} />
             </Suspense>
           </SectionCard>
         </div>

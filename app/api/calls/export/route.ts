@@ -4,6 +4,7 @@ import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { exportCallsCsv, parseCsvOptions } from "@/lib/calls/export-calls-csv";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 import { csvDownload } from "@/lib/http/csv-download";
 
 export const dynamic = "force-dynamic";
@@ -17,5 +18,5 @@ export async function GET(request: Request): Promise<Response> {
   const csv = parseCsvOptions(params);
   if (!csv.ok) return apiError(400, "invalid_query", csv.problem.message, { param: csv.problem.param });
 
-  return csvDownload(exportCallsCsv(parsed.filters, csv.options), "calls");
+  return csvDownload(exportCallsCsv(parsed.filters, csv.options, phoneViewFor(viewer)), "calls");
 }

@@ -7,7 +7,7 @@ import { readJsonObject } from "@/lib/http/read-json-object";
 export const dynamic = "force-dynamic";
 
 export async function PATCH(request: Request, { params }: RouteContext<"/api/views/[id]">): Promise<Response> {
-  const viewer = await authorizeApiRequest(request);
+  const viewer = await authorizeApiRequest(request, "member");
   if (viewer instanceof Response) return viewer;
   const body = await readJsonObject(request, `{"name":"Hot leads"}`);
   if (body instanceof Response) return body;
@@ -16,7 +16,7 @@ export async function PATCH(request: Request, { params }: RouteContext<"/api/vie
 }
 
 export async function DELETE(request: Request, { params }: RouteContext<"/api/views/[id]">): Promise<Response> {
-  const viewer = await authorizeApiRequest(request);
+  const viewer = await authorizeApiRequest(request, "member");
   if (viewer instanceof Response) return viewer;
   const deleted = await deleteView((await params).id);
   return deleted.ok ? new Response(null, { status: 204 }) : viewProblemResponse(deleted.problem);

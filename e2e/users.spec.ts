@@ -1,0 +1,114 @@
+// People in a real browser, against an app of its own with DASHBOARD_PASSWORD set: the bootstrap
+// admin adds a member on /settings/users; the member signs in with the initial password, is made to
+// choose a new one, and then uses the app with their name and role in the header; a viewer sees the
+// call's phone number masked where the member sees it in full.
+import { expect, test, type Page } from "@playwright/test";
+import { createTestDatabase, type TestDatabase } from "../test/support/test-database.ts";
+import { postWebhook, startTestApp, type TestApp } from "../test/support/test-app.ts";
+import { payloadFor } from "../test/support/voxia-fixtures.ts";
+import { addUser, readySession } from "../test/support/users.ts";
+import { screenshotEverywhere } from "./screenshot.ts";
+
+const PASSWORD = "e2e-users-dashboard-password";
+const API_TOKEN = "e2e-users-api-token";
+const WEBHOOK_SECRET = "e2e-users-webhook-secret";
+const CALL_ID = "e2e-users-call";
+const PHONE = "+15550001234";
+let database: TestDatabase;
+let app: TestApp;
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  database = await createTestDatabase("e2e_users");
+  app = await startTestApp({ databaseUrl: database.url, embedded: database.embedded, env: { DASHBOARD_PASSWORD: PASSWORD, API_TOKEN, WEBHOOK_SECRET } });
+  const body = JSON.stringify(payloadFor({ id: CALL_ID, outcome: "INTERESTED", contact: { id: "e2e-u", name: "Priya Natarajan", phoneNumber: PHONE } }, "POST_PROCESSING_FINISHED:INTERESTED", "final"));
+  expect((await postWebhook(app, body, { query: `?token=${WEBHOOK_SECRET}` })).status).toBe(200);
+});
+test.afterAll(async () => {
+  await app?.stop();
+  await database?.drop();
+});
+
+async function signIn(page: Page, password: string, email?: string) {
+  await page.goto(`${app.url}/sign-in`);
+  if (email) await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("an admin adds a member, who signs in, chooses a password and sees the app", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, PASSWORD);
+  await expect(page.getByTestId("signed-in-as")).toContainText("Admin");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await expect(page).toHaveURL(`${app.url}/settings/users`);
+  await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
+
+  await page.getByLabel("Name", { exact: true }).fill("Mina Okafor");
+  await page.getByLabel("Email", { exact: true }).fill("mina@example.com");
+  await page.getByLabel("Role", { exact: true }).selectOption("member");
+  await page.getByLabel("Initial password").fill("mina-initial-pw");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Mina Okafor was added as member" })).toBeVisible();
+  const row = page.getByTestId("user-row").filter({ hasText: "Mina Okafor" });
+  await expect(row).toContainText("mina@example.com");
+  await expect(row).toContainText("Has not chosen a password yet");
+
+  // An API token, shown once.
+  await page.getByLabel("Acts as").selectOption({ label: "Mina Okafor (member)" });
+  await page.getByLabel("Token name").fill("e2e script");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).toHaveText(/^cb_[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByTestId("token-row").filter({ hasText: "e2e script" })).toBeVisible();
+  await screenshotEverywhere(page, "users", `${app.url}/settings/users`);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.goto(`${app.url}/calls`);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(`${app.url}/sign-in`);
+
+  await page.goto(`${app.url}/calls`);
+  await page.getByLabel("Email").fill("MINA@example.com");
+  await page.getByLabel("Password").fill("mina-initial-pw");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${app.url}/account?next=%2Fcalls`);
+  await expect(page.getByRole("alert").filter({ hasText: "Choose a new password to continue" })).toBeVisible();
+  await screenshotEverywhere(page, "account-first-sign-in", `${app.url}/account?next=%2Fcalls`);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByLabel("Current password").fill("mina-initial-pw");
+  await page.getByLabel("New password", { exact: true }).fill("mina-chosen-password");
+  await page.getByLabel("New password again").fill("mina-chosen-password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(`${app.url}/calls`);
+  await expect(page.getByRole("heading", { name: "Calls" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(/Mina Okafor\s*member/);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+
+  await page.goto(`${app.url}/calls/${CALL_ID}`);
+  await expect(page.locator(`a[href="tel:${PHONE}"]`)).toHaveText(PHONE);
+  await page.goto(`${app.url}/settings/users`);
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+});
+
+test("a viewer sees the number masked on the call page and cannot call it", async ({ page }) => {
+  const viewer = await addUser(app.url, { authorization: `Bearer ${API_TOKEN}` }, "viewer", "Otto Viewer");
+  await readySession(app.url, viewer);
+  await signIn(page, viewer.password, viewer.email);
+  await expect(page.getByTestId("signed-in-as")).toHaveText(/Otto Viewer\s*viewer/);
+  await page.goto(`${app.url}/calls/${CALL_ID}`);
+  await expect(page.locator("#contact")).toContainText("+1 ••• ••• 1234");
+  await expect(page.locator('a[href^="tel:"]')).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText(PHONE);
+  await expect(page.getByText("Raw body not shown to the viewer role").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/users-viewer-call.png", fullPage: true });
+
+  await page.goto(`${app.url}/account`);
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(`${app.url}/sign-in?signed_out=everywhere`);
+  await expect(page.getByRole("status")).toHaveText("You are signed out on every device.");
+  await page.goto(`${app.url}/calls`);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcalls$/);
+});
