@@ -4,6 +4,7 @@
 import { db, prisma } from "@/lib/db/client";
 import { parseVoxiaJson, type JsonValue } from "@/lib/voxia/parse-voxia-json";
 import { maskPhone } from "@/lib/ui/mask-phone";
+import { withPhonesShown } from "@/lib/calls/phone-view";
 import { CONTACT_ROW_SQL } from "./list-contacts";
 import { contactSummaryJson, type ContactRow } from "./contact-json";
 import { followUpJson, FOLLOW_UP_FROM_SQL, FOLLOW_UP_ROW_SQL, type FollowUpRow } from "@/lib/follow-ups/follow-up-json";
@@ -51,7 +52,7 @@ export async function getContact(id: string, { maskPhones }: { maskPhones: boole
   ]);
   const summary = contactSummaryJson(row, { maskPhones });
   return {
-    contact: { ...summary, data },
+    contact: { ...summary, data: withPhonesShown(data, { maskPhones }) },
     calls: calls.map((c) => ({
       id: c.id,
       createdAt: c.createdAt.toISOString(),
