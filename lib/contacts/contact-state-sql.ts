@@ -81,7 +81,7 @@ export function recomputeContactStateSql(scope: "batch" | "all", { followUps = t
         n.campaign_ids, n.latest_call_id, n.latest_status, n.callback_requested, n.interested, n.do_not_call, n.wrong_number)),
   contacts_emptied AS (
     DELETE FROM contacts c WHERE ${contactIn("c.id")} AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.id)),
-${followUps ? followUpsSql(contactIn) : ""}  suppressing AS MATERIALIZED (
+  suppressing AS MATERIALIZED (
     SELECT v.list, callboard_e164(k.contact_phone) AS phone, v.reason, k.created_at, k.id, k.contact_id, k.contact_name
     FROM calls k CROSS JOIN LATERAL (VALUES ('do_not_call', ${doNotCallReason("k")}), ('wrong_number', ${wrongNumberReason("k")})) AS v(list, reason)
     WHERE ${phoneIn(`callboard_e164(k.contact_phone)`)} AND ${SUPPRESSING_CALL("k")} AND v.reason IS NOT NULL),
@@ -102,16 +102,21 @@ ${followUps ? followUpsSql(contactIn) : ""}  suppressing AS MATERIALIZED (
         EXCLUDED.contact_name, EXCLUDED.calls)),
   suppressed_emptied AS (
     DELETE FROM suppressed_numbers s WHERE ${phoneIn("s.phone")}
-      AND NOT EXISTS (SELECT 1 FROM suppressed_now n WHERE n.list = s.list AND n.phone = s.phone))
+      AND NOT EXISTS (SELECT 1 FROM suppressed_now n WHERE n.list = s.list AND n.phone = s.phone))${followUps ? `,
+  ${followUpsSql(contactIn, phoneIn)}` : ""}
   SELECT 1`;
 }
 
 /** The follow-up part of the recomputation: over `contacts_now`, for the items of the contacts in scope. */
-function followUpsSql(contactIn: (column: string) => string): string {
+function followUpsSql(contactIn: (column: string) => string, phoneIn: (expression: string) => string): string {
   const queues = Object.entries(FOLLOW_UP_QUEUES);
+  // On the do-not-call list: as this statement leaves it for the numbers in scope, as it is for others.
+  const suppressed = `(EXISTS (SELECT 1 FROM suppressed_now s WHERE s.list = 'do_not_call' AND s.phone = n.phone_e164)
+      OR (NOT (${phoneIn("n.phone_e164")}) AND EXISTS (SELECT 1 FROM suppressed_numbers s WHERE s.list = 'do_not_call' AND s.phone = n.phone_e164)))`;
   return `queue_now AS MATERIALIZED (
     SELECT n.id AS contact_id, q.queue, n.latest_real_call_id AS latest_call_id, n.real_call_at AS last_call_at,
-      CASE q.queue ${queues.map(([queue]) => `WHEN '${queue}' THEN n.${queue === "callbacks" ? "callback_requested" : "interested"}`).join(" ")} END AS qualifies
+      COALESCE(CASE q.queue ${queues.map(([queue]) => `WHEN '${queue}' THEN n.${queue === "callbacks" ? "callback_requested" : "interested"}`).join(" ")} END
+        AND NOT n.do_not_call AND NOT ${suppressed}, false) AS qualifies
     FROM contacts_now n CROSS JOIN (VALUES ${queues.map(([queue]) => `('${queue}')`).join(", ")}) AS q(queue)),
   items_opened AS (
     INSERT INTO follow_ups (contact_id, queue, trigger_call_id, trigger_at, waiting_since)
@@ -147,28 +152,29 @@ function followUpsSql(contactIn: (column: string) => string): string {
     SELECT id, contact_id, 'open', 'opened by a call', trigger_call_id FROM items_opened
     UNION ALL
     SELECT id, contact_id, state, CASE WHEN old_state = 'done' THEN 'reopened: ' || reason ELSE reason END, trigger_call_id
-    FROM items_updated WHERE newer),
-  `;
+    FROM items_updated WHERE newer)`;
 }
 
 /**
- * Locks the contacts ($1, text[]), their follow-up items and the phone numbers a batch touches — those its calls ($3, text[])
- * had before ($2, text[], normalised) and have now — in
+ * Locks the contacts ($1, text[]), the other contacts with a number a batch touches (one on the
+ * do-not-call list takes them all out of the queues), their follow-up items, and the numbers — those
+ * the batch's calls ($3, text[]) had before ($2, text[], normalised) and have now — in
  * a fixed order, so that concurrent batches recompute them one after the other. FOR NO KEY UPDATE, not
  * FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys take, and two instances'
  * batches holding those deadlocked (seen in the two-instances test). A number has no row of its own
  * to lock (it may be on no list yet): a transaction-level advisory lock stands for it.
  */
 export const LOCK_CONTACT_STATE_SQL = `WITH
-  contacts_locked AS (SELECT id FROM contacts WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE),
-  items_locked AS (SELECT id FROM follow_ups WHERE contact_id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE),
   numbers AS MATERIALIZED (
     SELECT p FROM (SELECT p FROM unnest($2::text[]) AS t(p)
       UNION SELECT callboard_e164(contact_phone) FROM calls WHERE id = ANY($3::text[])) AS touched
     WHERE p IS NOT NULL),
+  contacts_locked AS MATERIALIZED (
+    SELECT id FROM contacts WHERE id = ANY($1::text[]) OR phone_e164 IN (SELECT p FROM numbers) ORDER BY id FOR NO KEY UPDATE),
+  items_locked AS (
+    SELECT id FROM follow_ups WHERE contact_id IN (SELECT id FROM contacts_locked) ORDER BY id FOR NO KEY UPDATE),
   numbers_locked AS (
     SELECT pg_advisory_xact_lock(hashtextextended('callboard-number:' || p, 0))
     FROM (SELECT p FROM numbers ORDER BY p COLLATE "C") AS ordered)
-  SELECT (SELECT count(*) FROM contacts_locked) AS contacts, (SELECT count(*) FROM items_locked) AS items,
-    (SELECT count(*) FROM numbers_locked) AS locked,
-    ARRAY(SELECT p FROM numbers) AS numbers`;
+  SELECT (SELECT count(*) FROM items_locked) AS items, (SELECT count(*) FROM numbers_locked) AS locked,
+    ARRAY(SELECT id FROM contacts_locked) AS contacts, ARRAY(SELECT p FROM numbers) AS numbers`;

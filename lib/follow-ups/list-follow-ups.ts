@@ -22,10 +22,9 @@ function whereSql({ queue, state }: FollowUpSelection): Prisma.Sql {
       : state === "snoozed"
         ? Prisma.sql`f.state <> 'done' AND f.state = 'snoozed' AND f.snooze_until > now()`
         : Prisma.sql`f.state = 'done'`;
-  // Never someone who must not be called: asked so on any call, or the number is on the list
-  // (from another contact's call too).
-  return Prisma.sql`f.queue = ${queue} AND f.active AND ${inState} AND NOT ct.do_not_call
-    AND NOT EXISTS (SELECT 1 FROM suppressed_numbers s WHERE s.list = 'do_not_call' AND s.phone = ct.phone_e164)`;
+  // `active`: the latest call qualifies and the contact may be called (never asked not to be, and the
+  // number is not on the do-not-call list, from another contact's call either): kept by the ingest.
+  return Prisma.sql`f.queue = ${queue} AND f.active AND ${inState}`;
 }
 
 export function encodeFollowUpCursor(cursor: Cursor): string {
@@ -66,5 +65,5 @@ export async function listFollowUps(
 }
 
 export function countFollowUps(selection: FollowUpSelection): Promise<BoundedCount> {
-  return boundedCount(Prisma.sql`FROM follow_ups f JOIN contacts ct ON ct.id = f.contact_id WHERE ${whereSql(selection)}`);
+  return boundedCount(Prisma.sql`FROM follow_ups f WHERE ${whereSql(selection)}`);
 }

@@ -109,9 +109,10 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[], { fol
   const contactIds = [...new Set([...states.map((s) => s.contactKey), ...before.map((r) => r.contact_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
   const phonesBefore = [...new Set(before.map((r) => r.phone).filter((p): p is string => p !== null))];
   await sql.query(`SELECT id FROM campaigns WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`, [campaignIds]);
-  const [locked] = await sql.query<{ numbers: string[] }>(LOCK_CONTACT_STATE_SQL, [contactIds, phonesBefore, ids]);
+  const [locked] = await sql.query<{ contacts: string[]; numbers: string[] }>(LOCK_CONTACT_STATE_SQL, [contactIds, phonesBefore, ids]);
   await sql.execute(RECOMPUTE_CAMPAIGNS_SQL, [campaignIds]);
-  await sql.execute(followUps ? RECOMPUTE_CONTACT_STATE_SQL : RECOMPUTE_CONTACTS_ONLY_SQL, [contactIds, locked?.numbers ?? []]);
+  const recomputed = [...new Set([...contactIds, ...(locked?.contacts ?? [])])];
+  await sql.execute(followUps ? RECOMPUTE_CONTACT_STATE_SQL : RECOMPUTE_CONTACTS_ONLY_SQL, [recomputed, locked?.numbers ?? []]);
 }
 
 const RECOMPUTE_CONTACT_STATE_SQL = recomputeContactStateSql("batch");

@@ -148,9 +148,40 @@ WITH
         n.campaign_ids, n.latest_call_id, n.latest_status, n.callback_requested, n.interested, n.do_not_call, n.wrong_number)),
   contacts_emptied AS (
     DELETE FROM contacts c WHERE c.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.id)),
-queue_now AS MATERIALIZED (
+  suppressing AS MATERIALIZED (
+    SELECT v.list, callboard_e164(k.contact_phone) AS phone, v.reason, k.created_at, k.id, k.contact_id, k.contact_name
+    FROM calls k CROSS JOIN LATERAL (VALUES ('do_not_call', CASE
+    WHEN k.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED' THEN 'DO_NOT_CALL_REGISTRY_MATCHED'
+    WHEN k.status = 'DO_NOT_CALL' OR k.post_process_status = 'DO_NOT_CALL' THEN 'DO_NOT_CALL'
+    WHEN k.do_not_call IS TRUE THEN 'contactStatus.doNotCall' END), ('wrong_number', CASE
+    WHEN k.status = 'WRONG_NUMBER' OR k.post_process_status = 'WRONG_NUMBER' THEN 'WRONG_NUMBER'
+    WHEN k.wrong_number IS TRUE THEN 'contactStatus.wrongNumber' END)) AS v(list, reason)
+    WHERE callboard_e164(k.contact_phone) IS NOT NULL AND (k.do_not_call IS TRUE OR k.wrong_number IS TRUE
+    OR k.status IN ('DO_NOT_CALL', 'WRONG_NUMBER') OR k.post_process_status IN ('DO_NOT_CALL', 'WRONG_NUMBER')
+    OR k.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED') AND v.reason IS NOT NULL),
+  suppressed_now AS MATERIALIZED (
+    SELECT DISTINCT ON (list, phone) list, phone, reason, created_at AS first_seen_at, id AS call_id, contact_id, contact_name,
+      max(created_at) OVER w AS last_seen_at, (count(*) OVER w)::int AS calls
+    FROM suppressing WINDOW w AS (PARTITION BY list, phone)
+    ORDER BY list, phone, created_at, id COLLATE "C"),
+  suppressed_written AS (
+    INSERT INTO suppressed_numbers AS s (list, phone, reason, first_seen_at, last_seen_at, call_id, contact_id, contact_name, calls)
+    SELECT list, phone, reason, first_seen_at, last_seen_at, call_id, contact_id, contact_name, calls FROM suppressed_now
+    ORDER BY list, phone
+    ON CONFLICT (list, phone) DO UPDATE SET reason = EXCLUDED.reason, first_seen_at = EXCLUDED.first_seen_at,
+      last_seen_at = EXCLUDED.last_seen_at, call_id = EXCLUDED.call_id, contact_id = EXCLUDED.contact_id,
+      contact_name = EXCLUDED.contact_name, calls = EXCLUDED.calls
+    WHERE (s.reason, s.first_seen_at, s.last_seen_at, s.call_id, s.contact_id, s.contact_name, s.calls)
+      IS DISTINCT FROM (EXCLUDED.reason, EXCLUDED.first_seen_at, EXCLUDED.last_seen_at, EXCLUDED.call_id, EXCLUDED.contact_id,
+        EXCLUDED.contact_name, EXCLUDED.calls)),
+  suppressed_emptied AS (
+    DELETE FROM suppressed_numbers s WHERE s.phone IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM suppressed_now n WHERE n.list = s.list AND n.phone = s.phone)),
+  queue_now AS MATERIALIZED (
     SELECT n.id AS contact_id, q.queue, n.latest_real_call_id AS latest_call_id, n.real_call_at AS last_call_at,
-      CASE q.queue WHEN 'callbacks' THEN n.callback_requested WHEN 'leads' THEN n.interested END AS qualifies
+      COALESCE(CASE q.queue WHEN 'callbacks' THEN n.callback_requested WHEN 'leads' THEN n.interested END
+        AND NOT n.do_not_call AND NOT (EXISTS (SELECT 1 FROM suppressed_now s WHERE s.list = 'do_not_call' AND s.phone = n.phone_e164)
+      OR (NOT (n.phone_e164 IS NOT NULL) AND EXISTS (SELECT 1 FROM suppressed_numbers s WHERE s.list = 'do_not_call' AND s.phone = n.phone_e164))), false) AS qualifies
     FROM contacts_now n CROSS JOIN (VALUES ('callbacks'), ('leads')) AS q(queue)),
   items_opened AS (
     INSERT INTO follow_ups (contact_id, queue, trigger_call_id, trigger_at, waiting_since)
@@ -186,36 +217,7 @@ queue_now AS MATERIALIZED (
     SELECT id, contact_id, 'open', 'opened by a call', trigger_call_id FROM items_opened
     UNION ALL
     SELECT id, contact_id, state, CASE WHEN old_state = 'done' THEN 'reopened: ' || reason ELSE reason END, trigger_call_id
-    FROM items_updated WHERE newer),
-    suppressing AS MATERIALIZED (
-    SELECT v.list, callboard_e164(k.contact_phone) AS phone, v.reason, k.created_at, k.id, k.contact_id, k.contact_name
-    FROM calls k CROSS JOIN LATERAL (VALUES ('do_not_call', CASE
-    WHEN k.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED' THEN 'DO_NOT_CALL_REGISTRY_MATCHED'
-    WHEN k.status = 'DO_NOT_CALL' OR k.post_process_status = 'DO_NOT_CALL' THEN 'DO_NOT_CALL'
-    WHEN k.do_not_call IS TRUE THEN 'contactStatus.doNotCall' END), ('wrong_number', CASE
-    WHEN k.status = 'WRONG_NUMBER' OR k.post_process_status = 'WRONG_NUMBER' THEN 'WRONG_NUMBER'
-    WHEN k.wrong_number IS TRUE THEN 'contactStatus.wrongNumber' END)) AS v(list, reason)
-    WHERE callboard_e164(k.contact_phone) IS NOT NULL AND (k.do_not_call IS TRUE OR k.wrong_number IS TRUE
-    OR k.status IN ('DO_NOT_CALL', 'WRONG_NUMBER') OR k.post_process_status IN ('DO_NOT_CALL', 'WRONG_NUMBER')
-    OR k.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED') AND v.reason IS NOT NULL),
-  suppressed_now AS MATERIALIZED (
-    SELECT DISTINCT ON (list, phone) list, phone, reason, created_at AS first_seen_at, id AS call_id, contact_id, contact_name,
-      max(created_at) OVER w AS last_seen_at, (count(*) OVER w)::int AS calls
-    FROM suppressing WINDOW w AS (PARTITION BY list, phone)
-    ORDER BY list, phone, created_at, id COLLATE "C"),
-  suppressed_written AS (
-    INSERT INTO suppressed_numbers AS s (list, phone, reason, first_seen_at, last_seen_at, call_id, contact_id, contact_name, calls)
-    SELECT list, phone, reason, first_seen_at, last_seen_at, call_id, contact_id, contact_name, calls FROM suppressed_now
-    ORDER BY list, phone
-    ON CONFLICT (list, phone) DO UPDATE SET reason = EXCLUDED.reason, first_seen_at = EXCLUDED.first_seen_at,
-      last_seen_at = EXCLUDED.last_seen_at, call_id = EXCLUDED.call_id, contact_id = EXCLUDED.contact_id,
-      contact_name = EXCLUDED.contact_name, calls = EXCLUDED.calls
-    WHERE (s.reason, s.first_seen_at, s.last_seen_at, s.call_id, s.contact_id, s.contact_name, s.calls)
-      IS DISTINCT FROM (EXCLUDED.reason, EXCLUDED.first_seen_at, EXCLUDED.last_seen_at, EXCLUDED.call_id, EXCLUDED.contact_id,
-        EXCLUDED.contact_name, EXCLUDED.calls)),
-  suppressed_emptied AS (
-    DELETE FROM suppressed_numbers s WHERE s.phone IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM suppressed_now n WHERE n.list = s.list AND n.phone = s.phone))
+    FROM items_updated WHERE newer)
   SELECT 1;
 
 -- The contacts list's order, filters and search (after the fill, which rewrites every contact row).
