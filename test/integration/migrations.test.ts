@@ -290,6 +290,14 @@ test("upgrading a database that already holds calls fills the new rollup measure
         ('Notes', 'TEXT', CASE WHEN right(c.id, 1) = '3' THEN NULL ELSE to_jsonb('note ' || right(c.id, 1)) END, 3)
       ) AS q(label, type, value, position)`);
 
+    // And calls of one group over two days, so a day's row sums many hours' rows.
+    await upgraded.query(`
+      INSERT INTO calls (id, campaign_id, status, call_status, post_process_status, hang_up_reason, webhook_event, duration,
+                         call_me_later, do_not_call, is_test_call, stage_rank, created_at, delivery_count, first_received_at, last_received_at)
+      SELECT 'same-' || i, 'camp-a', 'INTERESTED', 'COMPLETED', 'INTERESTED', 'CALL_FINISHED', 'POST_PROCESSING_FINISHED:INTERESTED',
+             60.25 + i, i % 2 = 0, false, false, 40, timestamptz '2026-10-20 00:00Z' + i * interval '50 minutes', 1, now(), now()
+      FROM generate_series(0, 59) AS i`);
+
     await migrateDatabase(upgraded.url);
     const exact = await upgraded.query<{ row: string }>(
       `SELECT (${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL})::text AS row FROM calls GROUP BY ${ROLLUP_KEY_SQL} ORDER BY 1`,
@@ -311,7 +319,7 @@ test("upgrading a database that already holds calls fills the new rollup measure
               call_me_later, do_not_call, wrong_number, connected, completed, outcome_interested, callbacks, outcome_do_not_call,
               connected_duration_sum, connected_duration_count, voicemail)::text AS row
       FROM call_rollups_daily ORDER BY 1`);
-    assert.ok(exactDaily.length > 10 && exactDaily.length < exact.length, "several UTC days, fewer rows than hours");
+    assert.ok(exactDaily.length > 10 && exactDaily.length < exact.length - 40, "several UTC days, fewer rows than hours");
     assert.deepEqual(daily, exactDaily);
 
     const unmatched = await upgraded.query(`
