@@ -1,12 +1,16 @@
 // Exact counts and sums over the calls matching the filters, grouped by any of day, campaign, status,
-// callStatus and test flag. Served from call_rollups (one row per UTC hour × group) whenever the filters
-// allow it; a `q` search, which rollups cannot answer, scans the matching calls instead. A from/to
-// that cuts an hour in two is exact too: whole hours come from rollups, the cut hours from calls.
-// Days are days of the filters' zone; an hour that the zone's midnight cuts is read from calls.
+// callStatus and test flag. Served from the rollups whenever the filters allow it; a `q` search, which
+// rollups cannot answer, scans the matching calls instead. Two rollup tables hold the same sums per
+// group: call_rollups per UTC hour, call_rollups_daily per UTC day (24 times fewer rows).
+// - A figure that needs no hour — not grouped by day, or by days of UTC itself, which are the daily
+//   rows one for one — reads the range's whole UTC days from call_rollups_daily, the whole hours at
+//   its ends outside those days from call_rollups, and the parts of cut hours from calls.
+// - Grouped by day in another zone: whole hours from call_rollups, the cut hours from calls, and an
+//   hour that the zone's midnight cuts (zones offset by :30 or :45) from calls too.
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallFilters } from "./call-filters";
-import { callWhereSql, rollupsCanAnswer, rollupWhereSql } from "./call-filters-sql";
+import { callWhereSql, rollupsCanAnswer, rollupWhereSql, wholeDays } from "./call-filters-sql";
 import { ROLLUP_MEASURES, ROLLUP_MEASURE_COLUMNS } from "@/lib/rollups/rollup-sql";
 import { dayIn, nextDay, startOfDayIn } from "@/lib/time/time-zone";
 
@@ -74,13 +78,13 @@ export async function aggregateCalls<M extends Measure = "calls">(
   const keyColumns = dims.map((d) => DIMENSIONS[d].column);
   // Days are the filters' zone's (the viewer's, or the URL's `tz`), as date-only from/to are.
   const zone = filters.timeZone;
-  const dayKey = (timeColumn: string) => Prisma.sql`(${Prisma.raw(timeColumn)} AT TIME ZONE ${zone})::date AS day`;
-  const keys = (timeColumn: string) =>
+  const dayOf = (timeColumn: string) => Prisma.sql`(${Prisma.raw(timeColumn)} AT TIME ZONE ${zone})::date`;
+  const keys = (day: Prisma.Sql) =>
     keyColumns.length === 0
       ? Prisma.empty
-      : Prisma.sql`${Prisma.join(keyColumns.map((c) => (c === "day" ? dayKey(timeColumn) : Prisma.raw(c))), ", ")},`;
-  const callKeys = keys("c.created_at");
-  const rollupKeys = keys("r.hour");
+      : Prisma.sql`${Prisma.join(keyColumns.map((c) => (c === "day" ? Prisma.sql`${day} AS day` : Prisma.raw(c))), ", ")},`;
+  const callKeys = keys(dayOf("c.created_at"));
+  const hourlyKeys = keys(dayOf("r.hour"));
 
   let source: Prisma.Sql;
   let sourceKind: "rollups" | "scan";
@@ -90,14 +94,33 @@ export async function aggregateCalls<M extends Measure = "calls">(
     source = Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c WHERE ${callWhereSql(filters)}`;
   } else {
     sourceKind = "rollups";
+    const byDay = dims.includes("day");
+    // The range's whole UTC days, when the figure needs no hour: null when it does, or when the
+    // range holds no whole UTC day.
+    const days = !byDay || isUtc(zone) ? wholeDays(filters) : null;
+    const groupsSql = rollupWhereSql(filters, "calls");
+    const parts: Prisma.Sql[] = [];
     // Hours that local midnight cuts in two (zones offset by :30 or :45) are read from calls.
-    const cuts = dims.includes("day") ? await hoursCutByMidnight(hours, zone) : [];
-    const and = [Prisma.sql`r.calls <> 0`, rollupWhereSql(filters, "calls", { from: null, to: null })];
-    if (hours.from) and.push(Prisma.sql`r.hour >= ${hours.from}`);
-    if (hours.to) and.push(Prisma.sql`r.hour < ${hours.to}`);
-    // One parameter per hour: a text[]::timestamptz[] cast is not folded and was parsed for every row.
-    if (cuts.length > 0) and.push(Prisma.sql`r.hour NOT IN (${Prisma.join(cuts)})`);
-    const parts = [Prisma.sql`SELECT ${rollupKeys} ${measuresFromRollups} FROM call_rollups r WHERE ${Prisma.join(and, " AND ")}`];
+    const cuts = byDay && !days ? await hoursCutByMidnight(hours, zone) : [];
+    if (days) {
+      const and = [Prisma.sql`r.calls <> 0`, rollupWhereSql(filters, "calls", days)];
+      parts.push(Prisma.sql`SELECT ${keys(Prisma.sql`r.day`)} ${measuresFromRollups} FROM call_rollups_daily r WHERE ${Prisma.join(and, " AND ")}`);
+      // The whole hours before the first whole day and after the last.
+      const ends: Prisma.Sql[] = [];
+      if (hours.from && days.from && hours.from < days.from) ends.push(Prisma.sql`(r.hour >= ${hours.from} AND r.hour < ${days.from})`);
+      if (hours.to && days.to && hours.to > days.to) ends.push(Prisma.sql`(r.hour >= ${days.to} AND r.hour < ${hours.to})`);
+      if (ends.length > 0) {
+        parts.push(Prisma.sql`SELECT ${hourlyKeys} ${measuresFromRollups} FROM call_rollups r
+          WHERE r.calls <> 0 AND ${groupsSql} AND (${Prisma.join(ends, " OR ")})`);
+      }
+    } else {
+      const and = [Prisma.sql`r.calls <> 0`, groupsSql];
+      if (hours.from) and.push(Prisma.sql`r.hour >= ${hours.from}`);
+      if (hours.to) and.push(Prisma.sql`r.hour < ${hours.to}`);
+      // One parameter per hour: a text[]::timestamptz[] cast is not folded and was parsed for every row.
+      if (cuts.length > 0) and.push(Prisma.sql`r.hour NOT IN (${Prisma.join(cuts)})`);
+      parts.push(Prisma.sql`SELECT ${hourlyKeys} ${measuresFromRollups} FROM call_rollups r WHERE ${Prisma.join(and, " AND ")}`);
+    }
     // The parts of a cut first or last hour that the whole hours leave out.
     const edges: Prisma.Sql[] = [];
     if (filters.from && hours.from && filters.from < hours.from) edges.push(Prisma.sql`c.created_at < ${hours.from}`);
@@ -140,6 +163,13 @@ export async function aggregateCalls<M extends Measure = "calls">(
       }),
   };
 }
+
+// Names of UTC itself (offset 0 all year): their days are UTC days, the daily rollup rows one for one.
+const UTC_ZONES = new Set([
+  "UTC", "Etc/UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu",
+  "GMT", "Etc/GMT", "GMT0", "Etc/GMT0", "GMT+0", "Etc/GMT+0", "GMT-0", "Etc/GMT-0", "Greenwich", "Etc/Greenwich",
+]);
+const isUtc = (zone: string) => UTC_ZONES.has(zone);
 
 /** The whole UTC hours inside [from, to); null when the range lies within one hour (scan it instead). */
 function wholeHours(filters: CallFilters): { from: Date | null; to: Date | null } | null {

@@ -208,10 +208,12 @@ export function rollupsCanAnswer(filters: CallFilters, rollup: keyof typeof ROLL
 const LIST_PARAM_NAMES = [...Object.keys(LIST_COLUMNS), "event"] as (keyof typeof LIST_COLUMNS | "event")[];
 
 /**
- * The same filters over a rollup table (call_rollups or call_answer_rollups, whose key columns bear
- * the calls' names) for the whole days [days.from, days.to); only when rollupsCanAnswer.
+ * The same filters over a rollup table (call_rollups, call_rollups_daily or call_answer_rollups, whose
+ * key columns bear the calls' names), for the whole UTC days [days.from, days.to) when given; only
+ * when rollupsCanAnswer. The day bounds are on a `day` column (call_rollups_daily,
+ * call_answer_rollups): call_rollups has an `hour` instead, and its callers bound that themselves.
  */
-export function rollupWhereSql(filters: CallFilters, rollup: keyof typeof ROLLUP_KEYS, days: Days, alias = "r"): Prisma.Sql {
+export function rollupWhereSql(filters: CallFilters, rollup: keyof typeof ROLLUP_KEYS, days: Days = { from: null, to: null }, alias = "r"): Prisma.Sql {
   const r = (name: string) => column(alias, name);
   const and: Prisma.Sql[] = [];
   for (const param of ROLLUP_KEYS[rollup]) if (filters[param].length > 0) and.push(anyOf(r(LIST_COLUMNS[param]), filters[param]));
@@ -225,8 +227,8 @@ export function rollupWhereSql(filters: CallFilters, rollup: keyof typeof ROLLUP
 type Days = { from: Date | null; to: Date | null };
 
 /**
- * The whole UTC days inside [from, to), which the rollups (one row per UTC day) can answer; null when
- * the range lies within one day (scan it instead).
+ * The whole UTC days inside [from, to), which the rollups per UTC day (call_rollups_daily,
+ * call_answer_rollups) can answer; null when the range holds no whole UTC day.
  */
 export function wholeDays(filters: CallFilters): Days | null {
   const from = filters.from ? ceilDay(filters.from) : null;

@@ -24,8 +24,9 @@ export function bucketUnitFor(start: Date, end: Date): BucketUnit {
 export async function getCallsOverTime(filters: CallFilters, range: { start: Date; end: Date }): Promise<{ unit: BucketUnit; buckets: TimeBucket[] }> {
   const unit = bucketUnitFor(range.start, range.end);
   const zone = filters.timeZone;
-  // Exact per-day counts from the hourly rollups the webhook keeps (a text search counts matching
-  // calls); weeks and months are sums of their days.
+  // Exact per-day counts from the rollups the webhook keeps (UTC days from the daily rows, days of
+  // another zone from the hourly ones; a text search counts matching calls); weeks and months are
+  // sums of their days.
   const { rows } = await aggregateCalls(filters, ["day", "status"]);
   const buckets = new Map(emptyBuckets(unit, dayIn(range.start, zone), dayIn(new Date(range.end.getTime() - 1), zone)).map((b) => [b.start, b]));
   for (const row of rows) {

@@ -1,5 +1,5 @@
 // Writes merged call states — calls, key-question answers, events, their campaigns and contacts, and
-// both rollup tables — in two set-based statements, however many calls there are.
+// the rollup tables (hourly, daily, answers) — in two set-based statements, however many calls there are.
 // Runs inside the caller's transaction, with the calls already locked (lib/ingest/store-deliveries.ts,
 // lib/ingest/rebuild-call-tables.ts). Rows travel as one JSON parameter per table, expanded by
 // json_to_recordset: jsonParam keeps every key as sent (an own "__proto__" key included) and every
@@ -34,6 +34,10 @@ const CAMPAIGN_NAMES = columnNames(CAMPAIGNS).join(", ");
 const CONTACT_NAMES = columnNames(CONTACTS).join(", ");
 const ROLLUP_INPUT_NAMES = ROLLUP_INPUT_COLUMNS.join(", ");
 const ANSWER_ROLLUP_INPUT_NAMES = ANSWER_ROLLUP_INPUT_COLUMNS.join(", ");
+// The calls' rollup contributions, signed: their rows before the write −1, the rows written +1.
+const CALL_CONTRIBUTIONS = `(
+       SELECT -1 AS sign, * FROM calls_before
+       UNION ALL SELECT 1, ${ROLLUP_INPUT_NAMES} FROM calls_in) AS contributions`;
 
 /**
  * `followUps: false` leaves the follow-up items alone: a rebuild from scratch writes contacts a batch
@@ -83,10 +87,10 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[], { fol
      events_written AS (
        INSERT INTO call_events (${EVENT_NAMES.join(", ")}) SELECT ${EVENT_NAMES.join(", ")} FROM events_in ORDER BY call_id, position
        ON CONFLICT (call_id, position) DO UPDATE SET ${updateAll(EVENT_NAMES, ["call_id", "position"])}),
-     -- What the calls contributed to the rollups before, subtracted; what they contribute now, added.
-     call_rollups_changed AS (${applyRollupDeltaSql(`(
-       SELECT -1 AS sign, * FROM calls_before
-       UNION ALL SELECT 1, ${ROLLUP_INPUT_NAMES} FROM calls_in) AS contributions`)}),
+     -- What the calls contributed to the rollups before, subtracted; what they contribute now, added:
+     -- per UTC hour and per UTC day, the same contributions into both.
+     call_rollups_changed AS (${applyRollupDeltaSql(CALL_CONTRIBUTIONS, "call_rollups")}),
+     call_rollups_daily_changed AS (${applyRollupDeltaSql(CALL_CONTRIBUTIONS, "call_rollups_daily")}),
      answer_rollups_changed AS (${applyAnswerRollupDeltaSql(`(
        SELECT -1 AS sign, * FROM answers_before
        UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)})

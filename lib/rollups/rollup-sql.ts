@@ -1,6 +1,7 @@
-// What one call row adds to its call_rollups row, as SQL over the call's columns. The rebuild after a
-// bulk load sums these expressions per group, the ingest batch sums them signed over the calls it
-// rewrites (old rows −1, new rows +1: lib/ingest/write-call-states.ts), and the exact fallback of
+// What one call row adds to its call_rollups row (per UTC hour) and its call_rollups_daily row (per UTC
+// day), as SQL over the call's columns. The rebuild after a bulk load sums these expressions per group,
+// the ingest batch sums them signed over the calls it rewrites, into both tables (old rows −1, new
+// rows +1: lib/ingest/write-call-states.ts), and the exact fallback of
 // lib/calls/aggregate-calls.ts takes them per matching call — which is why rollups equal a scan.
 import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql, voicemailSql } from "@/lib/rollups/call-outcome-sql";
 
@@ -13,19 +14,31 @@ export const ROLLUP_INPUT_COLUMNS = [
   "call_me_later", "do_not_call", "wrong_number", "post_process_status", "hang_up_reason", "webhook_event",
 ] as const;
 
+/** The two call rollup tables: the same group key and measures, per UTC hour and per UTC day. */
+export type CallRollupTable = "call_rollups" | "call_rollups_daily";
+
 /**
- * Rollup key column → the call row's expression for it. Rows are per UTC hour, so a day in any zone
- * whose offset is whole hours (DST days of 23 or 25 hours too) is a set of whole rows; in the few
- * zones with a :30 or :45 offset, the one hour a day that local midnight cuts is read from calls
- * (lib/calls/aggregate-calls.ts).
+ * Each table's time key column → the call row's expression for it. call_rollups are per UTC hour,
+ * so a day in any zone whose offset is whole hours (DST days of 23 or 25 hours too) is a set of
+ * whole rows; in the few zones with a :30 or :45 offset, the one hour a day that local midnight cuts
+ * is read from calls (lib/calls/aggregate-calls.ts). call_rollups_daily holds the same sums per UTC
+ * day, 1/24 of the rows, for every figure that needs no hour: a range's whole UTC days come from it,
+ * the hours at its ends from call_rollups, the cut hours from calls.
  */
-const ROLLUP_KEY: readonly (readonly [string, string])[] = [
-  ["hour", `date_trunc('hour', "created_at", 'UTC')`],
+const TIME_KEY: Record<CallRollupTable, readonly [string, string]> = {
+  call_rollups: ["hour", `date_trunc('hour', "created_at", 'UTC')`],
+  call_rollups_daily: ["day", `("created_at" AT TIME ZONE 'UTC')::date`],
+};
+
+/** Rollup key column → the call row's expression for it, the time key first. */
+const rollupKey = (table: CallRollupTable): readonly (readonly [string, string])[] => [
+  TIME_KEY[table],
   ["campaign_id", `"campaign_id"`],
   ["status", `"status"`],
   ["call_status", `"call_status"`],
   ["is_test_call", `"is_test_call"`],
 ];
+const ROLLUP_KEY = rollupKey("call_rollups");
 
 /** Rollup measure column → what one call row contributes to it. */
 export const ROLLUP_MEASURES: readonly (readonly [string, string])[] = [
@@ -48,11 +61,14 @@ export const ROLLUP_MEASURES: readonly (readonly [string, string])[] = [
   ["voicemail", flag(voicemailSql())],
 ];
 
+/** call_rollups' key columns (rollupKeyColumns for either table). */
 export const ROLLUP_KEY_COLUMNS = ROLLUP_KEY.map(([column]) => column);
+export const rollupKeyColumns = (table: CallRollupTable) => rollupKey(table).map(([column]) => column);
 export const ROLLUP_MEASURE_COLUMNS = ROLLUP_MEASURES.map(([column]) => column);
 
 /** The key expressions of a calls row, comma-separated (for GROUP BY over calls). */
 export const ROLLUP_KEY_SQL = ROLLUP_KEY.map(([, expression]) => expression).join(", ");
+export const rollupKeySql = (table: CallRollupTable) => rollupKey(table).map(([, expression]) => expression).join(", ");
 
 /** Aggregates over a group of call rows, in the order of ROLLUP_MEASURE_COLUMNS. */
 export const ROLLUP_MEASURES_SQL = ROLLUP_MEASURES.map(([, expression]) => `sum(${expression})`).join(", ");
@@ -73,15 +89,29 @@ export const ANSWER_ROLLUP_INPUT_COLUMNS = ["campaign_id", "label", "created_at"
 // The unique index's columns (the migration's call_answer_rollups_key), for ON CONFLICT.
 const ANSWER_CONFLICT_TARGET = ANSWER_KEY_COLUMNS.map((c) => (c === "value_text" ? `md5(value_text)` : c)).join(", ");
 
+const DAILY_KEY_COLUMNS = rollupKeyColumns("call_rollups_daily");
+
 /**
- * Recomputes every rollup row from `calls` and `call_answers` (after a bulk load, or to repair).
+ * call_rollups_daily from call_rollups: each UTC day's hours summed per group (24 times fewer rows to
+ * read than calls; the sums are NUMERIC and BIGINT, so a day equals its calls exactly). Rows in day
+ * order, like call_rollups' in hour order. The migration that created the table fills it the same way.
+ */
+const REBUILD_DAILY_ROLLUPS_SQL = `
+  DELETE FROM call_rollups_daily;
+  INSERT INTO call_rollups_daily (${[...DAILY_KEY_COLUMNS, ...ROLLUP_MEASURE_COLUMNS].join(", ")})
+  SELECT (hour AT TIME ZONE 'UTC')::date, ${ROLLUP_KEY_COLUMNS.slice(1).join(", ")}, ${ROLLUP_MEASURE_COLUMNS.map((c) => `sum(${c})`).join(", ")}
+  FROM call_rollups WHERE calls <> 0 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1;`;
+
+/**
+ * Recomputes every rollup row from `calls` and `call_answers` (after a bulk load, or to repair):
+ * call_rollups, then call_rollups_daily from it, then call_answer_rollups.
  * Run it where no ingestion runs concurrently, or inside a transaction holding a lock on calls.
  * call_rollups rows are written in hour order, so a range of days reads pages of its own.
  */
 export const REBUILD_ROLLUPS_SQL = `
   DELETE FROM call_rollups;
   INSERT INTO call_rollups (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_MEASURE_COLUMNS].join(", ")})
-  SELECT ${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL} FROM calls GROUP BY 1, 2, 3, 4, 5 ORDER BY 1;
+  SELECT ${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL} FROM calls GROUP BY 1, 2, 3, 4, 5 ORDER BY 1;${REBUILD_DAILY_ROLLUPS_SQL}
   DELETE FROM call_answer_rollups;
   INSERT INTO call_answer_rollups (${ANSWER_KEY_COLUMNS.join(", ")}, answers)
   SELECT ${ANSWER_ROLLUP_KEY.map(([, e]) => e).join(", ")}, count(*) FROM call_answers GROUP BY 1, 2, 3, 4, 5, 6, 7;`;
@@ -103,22 +133,24 @@ export function applyAnswerRollupDeltaSql(source: string): string {
 
 /**
  * Adds the signed contributions of the call rows in `source` (a FROM item whose rows have the calls
- * columns plus an integer column `sign`) to call_rollups, in one statement. Groups whose change is
- * zero are left alone (no row lock taken); the rest are written in key order, so two transactions
- * touching the same rows cannot deadlock.
+ * columns plus an integer column `sign`) to `table` (call_rollups or call_rollups_daily), in one
+ * statement. Groups whose change is zero are left alone (no row lock taken); the rest are written in
+ * key order, so two transactions touching the same rows cannot deadlock (every batch runs the same
+ * statement, so it also writes the two tables in the same order).
  */
-export function applyRollupDeltaSql(source: string): string {
-  const keys = ROLLUP_KEY_COLUMNS.join(", ");
+export function applyRollupDeltaSql(source: string, table: CallRollupTable): string {
+  const key = rollupKey(table);
+  const keys = key.map(([column]) => column).join(", ");
   const sums = ROLLUP_MEASURES.map(([column, expression]) => `sum("sign" * (${expression})) AS "${column}"`);
   return `
-    INSERT INTO call_rollups AS r (${keys}, ${ROLLUP_MEASURE_COLUMNS.join(", ")})
+    INSERT INTO ${table} AS r (${keys}, ${ROLLUP_MEASURE_COLUMNS.join(", ")})
     SELECT ${keys}, ${ROLLUP_MEASURE_COLUMNS.join(", ")} FROM (
-      SELECT ${ROLLUP_KEY.map(([column, expression]) => `${expression} AS "${column}"`).join(", ")}, ${sums.join(", ")}
+      SELECT ${key.map(([column, expression]) => `${expression} AS "${column}"`).join(", ")}, ${sums.join(", ")}
       FROM ${source}
       GROUP BY 1, 2, 3, 4, 5
     ) AS delta
     WHERE ${ROLLUP_MEASURE_COLUMNS.map((column) => `${column} <> 0`).join(" OR ")}
     ORDER BY ${keys}
-    ON CONFLICT ON CONSTRAINT call_rollups_key DO UPDATE SET
+    ON CONFLICT ON CONSTRAINT ${table}_key DO UPDATE SET
       ${ROLLUP_MEASURE_COLUMNS.map((column) => `${column} = r.${column} + EXCLUDED.${column}`).join(",\n      ")}`;
 }

@@ -1,12 +1,13 @@
-// Overview and stats figures come from call_rollups, kept in step by the ingest transaction. After a
-// stream of webhooks — concurrent, out of order, with re-deliveries that change a call's status — the
-// rollups must equal an exact GROUP BY over calls, and /api/stats must report exactly what a scan of
-// the matching calls reports, for every kind of filter (whole days, days cut in two, text search).
+// Overview and stats figures come from call_rollups (per UTC hour) and call_rollups_daily (per UTC
+// day), kept in step by the ingest transaction. After a stream of webhooks — concurrent, out of order,
+// with re-deliveries that change a call's status — both must equal an exact GROUP BY over calls, and
+// /api/stats and the overview's chart must report exactly what a scan of the matching calls reports,
+// for every kind of filter (all time, whole days, days and hours cut in two, other zones, text search).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseCallFilters } from "../../lib/calls/call-filters.ts";
 import { callWhereSql } from "../../lib/calls/call-filters-sql.ts";
-import { ROLLUP_KEY_COLUMNS, ROLLUP_KEY_SQL, ROLLUP_MEASURE_COLUMNS, ROLLUP_MEASURES_SQL } from "../../lib/rollups/rollup-sql.ts";
+import { ROLLUP_MEASURE_COLUMNS, ROLLUP_MEASURES_SQL, rollupKeyColumns, rollupKeySql, type CallRollupTable } from "../../lib/rollups/rollup-sql.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
 import { lifecycleDeliveries, payloadFor, type CallSpec } from "../support/voxia-fixtures.ts";
@@ -74,18 +75,18 @@ async function sendAll(bodies: string[], concurrency = 4) {
   );
 }
 
-async function rollupRows() {
+async function rollupRows(table: CallRollupTable) {
   return (
     await database.query<{ row: string }>(`
-      SELECT (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_MEASURE_COLUMNS].join(", ")})::text AS row
-      FROM call_rollups WHERE calls <> 0 ORDER BY 1`)
+      SELECT (${[...rollupKeyColumns(table), ...ROLLUP_MEASURE_COLUMNS].join(", ")})::text AS row
+      FROM ${table} WHERE calls <> 0 ORDER BY 1`)
   ).map((r) => r.row);
 }
 
-async function exactRows() {
+async function exactRows(table: CallRollupTable) {
+  const key = rollupKeySql(table);
   return (
-    await database.query<{ row: string }>(`
-      SELECT (${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL})::text AS row FROM calls GROUP BY ${ROLLUP_KEY_SQL} ORDER BY 1`)
+    await database.query<{ row: string }>(`SELECT (${key}, ${ROLLUP_MEASURES_SQL})::text AS row FROM calls GROUP BY ${key} ORDER BY 1`)
   ).map((r) => r.row);
 }
 
@@ -106,10 +107,13 @@ async function exactAnswerRows() {
 }
 
 async function assertRollupsExact({ answered }: { answered: boolean }) {
-  const [rollups, exact, answerRollups, exactAnswers] = [await rollupRows(), await exactRows(), await answerRollupRows(), await exactAnswerRows()];
+  const [rollups, exact, answerRollups, exactAnswers] = [await rollupRows("call_rollups"), await exactRows("call_rollups"), await answerRollupRows(), await exactAnswerRows()];
+  const [daily, exactDaily] = [await rollupRows("call_rollups_daily"), await exactRows("call_rollups_daily")];
   assert.ok(exact.length > 0);
+  assert.ok(exactDaily.length > 0);
   assert.equal(exactAnswers.length > 0, answered, "key-question answers arrive with the final stage only");
   assert.deepEqual(rollups, exact);
+  assert.deepEqual(daily, exactDaily, "call_rollups_daily");
   assert.deepEqual(answerRollups, exactAnswers);
 }
 
@@ -153,9 +157,18 @@ test("/api/stats reports exactly what a scan of the matching calls reports, for 
     "status=INTERESTED,CALL_ME_LATER",
     "callStatus=COMPLETED",
     "from=2026-10-11&to=2026-10-12",
-    // A range that cuts the first and last day: whole days from rollups, the cut parts from calls.
+    // A range that cuts the first and last day: whole days from the daily rollups, the whole hours
+    // around them from the hourly ones, the cut parts of hours from calls.
     "from=2026-10-10T12:30:00Z&to=2026-10-13T09:15:00Z",
+    "from=2026-10-10T12:00:00Z&to=2026-10-12T21:00:00Z",
+    "from=2026-10-11T00:00:00Z&to=2026-10-12T14:00:00Z",
+    // Inside one day: hours only.
     "from=2026-10-11T05:00:00Z&to=2026-10-11T18:00:00Z",
+    // Days of other zones: UTC days inside, hours (and Kolkata's half hours) at both ends.
+    "from=2026-10-10&to=2026-10-12&tz=America/New_York",
+    "from=2026-10-11&to=2026-10-13&tz=Asia/Kolkata",
+    "from=2026-10-11&tz=America/New_York",
+    "to=2026-10-12&tz=Asia/Kolkata",
     "q=tax credit",
     "q=50%_off",
     "q=%",
@@ -197,3 +210,38 @@ test("/api/stats reports exactly what a scan of the matching calls reports, for 
   const literal = (await (await fetch(`${app!.url}/api/calls?q=${encodeURIComponent("50%_off")}&test=include`)).json()) as { calls: unknown[] };
   assert.equal(literal.calls.length, 8);
 });
+
+/** The overview's calls-per-day bars as the page sends them (its React payload): day → status → calls. */
+function chartDays(html: string): Record<string, Record<string, number>> {
+  const payload = [...html.matchAll(/self\.__next_f\.push\((\[1,"(?:[^"\\]|\\.)*"\])\)/g)].map((m) => (JSON.parse(m[1]!) as [number, string])[1]).join("");
+  const days: Record<string, Record<string, number>> = {};
+  for (const [, day, values] of payload.matchAll(/\{"key":"(\d{4}-\d{2}-\d{2})","label":"[^"]*","values":(\{[^}]*\}),"hrefs":/g)) {
+    const counts = Object.entries(JSON.parse(values!) as Record<string, number>).filter(([, n]) => n > 0);
+    if (counts.length > 0) days[day!] = Object.fromEntries(counts.sort(([a], [b]) => a.localeCompare(b)));
+  }
+  return days;
+}
+
+// By UTC day the chart reads call_rollups_daily (a UTC day is one row per group); by days of another
+// zone it reads hours, and Kolkata's half-hour midnights from calls.
+for (const zone of ["UTC", "America/New_York", "Asia/Kolkata"]) {
+  test(`the overview's calls per day in ${zone} equal a scan of the calls by local day and status`, async () => {
+    const query = "from=2026-10-09&to=2026-10-14&test=include";
+    const parsed = parseCallFilters(new URLSearchParams(query), { timeZone: zone });
+    assert.ok(parsed.ok);
+    const where = callWhereSql(parsed.filters);
+    const expected: Record<string, Record<string, number>> = {};
+    const groups = await withDatabase(() =>
+      database.query<{ day: string; status: string; n: string }>(
+        `SELECT to_char((created_at AT TIME ZONE '${zone}')::date, 'YYYY-MM-DD') AS day, COALESCE(status, '(none)') AS status, count(*)::text AS n
+         FROM calls c WHERE ${where.text} GROUP BY 1, 2 ORDER BY 1, 2`,
+        where.values,
+      ),
+    );
+    for (const g of groups) (expected[g.day] ??= {})[g.status] = Number(g.n);
+    assert.ok(Object.keys(expected).length >= 4, "the calls span several local days");
+    const res = await fetch(`${app!.url}/?${query}`, { headers: { cookie: `callboard_tz=${encodeURIComponent(zone)}` } });
+    assert.equal(res.status, 200);
+    assert.deepEqual(chartDays(await res.text()), expected);
+  });
+}

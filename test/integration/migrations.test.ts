@@ -117,6 +117,12 @@ test("every field of every model is written and read back through the generated 
     interested: 1n, callMeLater: 2n, doNotCall: 3n, wrongNumber: 4n, connected: 5n, completed: 6n, outcomeInterested: 7n, callbacks: 8n,
     outcomeDoNotCall: 9n, connectedDurationSum: new Prisma.Decimal("99.75"), connectedDurationCount: 10n, voicemail: 11n,
   };
+  const dailyRollup = {
+    id: 5n, day: new Date("2024-03-11T00:00:00.000Z"), campaignId: "camp", status: "INTERESTED", callStatus: "COMPLETED", isTestCall: true,
+    calls: 5_000_000_001n, durationSum: new Prisma.Decimal("1234567890.375"), durationCount: 14n, totalDurationSum: new Prisma.Decimal("1.5"),
+    interested: 11n, callMeLater: 12n, doNotCall: 13n, wrongNumber: 14n, connected: 15n, completed: 16n, outcomeInterested: 17n, callbacks: 18n,
+    outcomeDoNotCall: 19n, connectedDurationSum: new Prisma.Decimal("199.75"), connectedDurationCount: 20n, voicemail: 21n,
+  };
   const answerRollup = {
     id: 4n, campaignId: "camp", label: "Q", day: new Date("2024-03-11T00:00:00.000Z"), isTestCall: false, type: "YES_NO",
     valueKind: "boolean", valueText: "true", answers: 6_000_000_000n,
@@ -160,6 +166,7 @@ test("every field of every model is written and read back through the generated 
   expectFields(Prisma.CallScalarFieldEnum, call);
   expectFields(Prisma.CallAnswerScalarFieldEnum, answer);
   expectFields(Prisma.CallRollupScalarFieldEnum, rollup);
+  expectFields(Prisma.CallRollupDailyScalarFieldEnum, dailyRollup);
   expectFields(Prisma.CallAnswerRollupScalarFieldEnum, answerRollup);
   expectFields(Prisma.CallEventScalarFieldEnum, event);
   expectFields(Prisma.DeliveryScalarFieldEnum, delivery);
@@ -180,6 +187,7 @@ test("every field of every model is written and read back through the generated 
   await prisma.callAnswer.create({ data: answer });
   await prisma.callEvent.create({ data: event });
   await prisma.callRollup.create({ data: rollup });
+  await prisma.callRollupDaily.create({ data: dailyRollup });
   await prisma.callAnswerRollup.create({ data: answerRollup });
   await prisma.delivery.create({ data: delivery });
   await prisma.rejectedRequest.create({ data: rejected });
@@ -199,6 +207,7 @@ test("every field of every model is written and read back through the generated 
   assert.deepEqual(await prisma.callAnswer.findUniqueOrThrow({ where: { callId_label: { callId: "call", label: "Q" } } }), answer);
   assert.deepEqual(await prisma.callEvent.findUniqueOrThrow({ where: { callId_position: { callId: "call", position: 0 } } }), event);
   assert.deepEqual(await prisma.callRollup.findUniqueOrThrow({ where: { id: 3n } }), rollup);
+  assert.deepEqual(await prisma.callRollupDaily.findUniqueOrThrow({ where: { id: 5n } }), dailyRollup);
   assert.deepEqual(await prisma.callAnswerRollup.findUniqueOrThrow({ where: { id: 4n } }), answerRollup);
   const storedDelivery = await prisma.delivery.findUniqueOrThrow({ where: { sha256: "a".repeat(64) } });
   assert.deepEqual({ ...storedDelivery, body: new Uint8Array(storedDelivery.body) }, delivery);
@@ -245,7 +254,7 @@ test("defaults and unique keys the code relies on exist in the SQL", async () =>
 });
 
 test("upgrading a database that already holds calls fills the new rollup measures and answer rollups exactly", async () => {
-  const { ROLLUP_KEY_SQL, ROLLUP_MEASURES_SQL } = await import("../../lib/rollups/rollup-sql.ts");
+  const { ROLLUP_KEY_SQL, ROLLUP_MEASURES_SQL, rollupKeySql } = await import("../../lib/rollups/rollup-sql.ts");
   const upgraded = await createTestDatabase("migrations_upgrade", { migrate: false });
   const earlier = mkdtempSync(path.join(tmpdir(), "callboard-migrations-"));
   try {
@@ -281,6 +290,14 @@ test("upgrading a database that already holds calls fills the new rollup measure
         ('Notes', 'TEXT', CASE WHEN right(c.id, 1) = '3' THEN NULL ELSE to_jsonb('note ' || right(c.id, 1)) END, 3)
       ) AS q(label, type, value, position)`);
 
+    // And calls of one group over two days, so a day's row sums many hours' rows.
+    await upgraded.query(`
+      INSERT INTO calls (id, campaign_id, status, call_status, post_process_status, hang_up_reason, webhook_event, duration,
+                         call_me_later, do_not_call, is_test_call, stage_rank, created_at, delivery_count, first_received_at, last_received_at)
+      SELECT 'same-' || i, 'camp-a', 'INTERESTED', 'COMPLETED', 'INTERESTED', 'CALL_FINISHED', 'POST_PROCESSING_FINISHED:INTERESTED',
+             60.25 + i, i % 2 = 0, false, false, 40, timestamptz '2026-10-20 00:00Z' + i * interval '50 minutes', 1, now(), now()
+      FROM generate_series(0, 59) AS i`);
+
     await migrateDatabase(upgraded.url);
     const exact = await upgraded.query<{ row: string }>(
       `SELECT (${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL})::text AS row FROM calls GROUP BY ${ROLLUP_KEY_SQL} ORDER BY 1`,
@@ -292,6 +309,18 @@ test("upgrading a database that already holds calls fills the new rollup measure
       FROM call_rollups ORDER BY 1`);
     assert.ok(exact.length > 50);
     assert.deepEqual(rollups, exact);
+    // The daily rollups the migration filled from the hourly ones equal a scan per UTC day.
+    const dailyKey = rollupKeySql("call_rollups_daily");
+    const exactDaily = await upgraded.query<{ row: string }>(
+      `SELECT (${dailyKey}, ${ROLLUP_MEASURES_SQL})::text AS row FROM calls GROUP BY ${dailyKey} ORDER BY 1`,
+    );
+    const daily = await upgraded.query<{ row: string }>(`
+      SELECT (day, campaign_id, status, call_status, is_test_call, calls, duration_sum, duration_count, total_duration_sum, interested,
+              call_me_later, do_not_call, wrong_number, connected, completed, outcome_interested, callbacks, outcome_do_not_call,
+              connected_duration_sum, connected_duration_count, voicemail)::text AS row
+      FROM call_rollups_daily ORDER BY 1`);
+    assert.ok(exactDaily.length > 10 && exactDaily.length < exact.length - 40, "several UTC days, fewer rows than hours");
+    assert.deepEqual(daily, exactDaily);
 
     const unmatched = await upgraded.query(`
       SELECT a.call_id FROM call_answers a JOIN calls c ON c.id = a.call_id

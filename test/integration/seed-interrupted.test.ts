@@ -23,9 +23,10 @@ async function schemaAndCounts() {
     SELECT (SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = current_schema()) AS indexes,
            (SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), E'\\n' ORDER BY conname)
               FROM pg_constraint WHERE connamespace = current_schema()::regnamespace) AS constraints`);
-  const [counts] = await database.query<{ calls: string; deliveries: string; contacts: string; rollups: string }>(`
+  const [counts] = await database.query<{ calls: string; deliveries: string; contacts: string; rollups: string; dailyRollups: string }>(`
     SELECT (SELECT count(*) FROM calls)::text AS calls, (SELECT count(*) FROM deliveries)::text AS deliveries,
-           (SELECT count(*) FROM contacts)::text AS contacts, (SELECT count(*) FROM call_rollups)::text AS rollups`);
+           (SELECT count(*) FROM contacts)::text AS contacts, (SELECT count(*) FROM call_rollups)::text AS rollups,
+           (SELECT count(*) FROM call_rollups_daily)::text AS "dailyRollups"`);
   return { ...objects!, ...counts! };
 }
 

@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { ROLLUP_KEY_COLUMNS, ROLLUP_MEASURE_COLUMNS } from "../../lib/rollups/rollup-sql.ts";
+import { ROLLUP_MEASURE_COLUMNS, ROLLUP_MEASURES_SQL, rollupKeyColumns, rollupKeySql, type CallRollupTable } from "../../lib/rollups/rollup-sql.ts";
 import pg from "pg";
 import { seedCalls } from "../../tools/seed/seed-calls.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -17,6 +17,10 @@ after(async () => {
   await database?.drop();
 });
 
+function rollupSnapshot(table: CallRollupTable): string {
+  return `SELECT (${[...rollupKeyColumns(table), ...ROLLUP_MEASURE_COLUMNS].join(", ")})::text FROM ${table} WHERE calls <> 0 ORDER BY 1`;
+}
+
 // Every derived table, as text, in a stable order (rollup ids are surrogate keys and left out).
 const SNAPSHOTS = {
   calls: "SELECT c::text FROM calls c ORDER BY id",
@@ -24,7 +28,8 @@ const SNAPSHOTS = {
   call_events: "SELECT e::text FROM call_events e ORDER BY call_id, position",
   campaigns: "SELECT c::text FROM campaigns c ORDER BY id",
   contacts: "SELECT c::text FROM contacts c ORDER BY id",
-  call_rollups: `SELECT (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_MEASURE_COLUMNS].join(", ")})::text FROM call_rollups WHERE calls <> 0 ORDER BY 1`,
+  call_rollups: rollupSnapshot("call_rollups"),
+  call_rollups_daily: rollupSnapshot("call_rollups_daily"),
   call_answer_rollups: `SELECT (campaign_id, label, day, is_test_call, type, value_kind, value_text, answers)::text
                         FROM call_answer_rollups WHERE answers <> 0 ORDER BY 1`,
   suppressed_numbers: "SELECT s::text FROM suppressed_numbers s ORDER BY list, phone",
@@ -70,6 +75,11 @@ test("seeded rows equal the rows `npm run reprocess --from-scratch` rebuilds fro
     FROM contacts`);
   assert.ok(Number(people!.repeat) >= 20 && Number(people!.across) >= 10, JSON.stringify(people));
   assert.ok(Number(people!.callbacks) > 0 && Number(people!.suppressed) > 0, JSON.stringify(people));
+  // The seed's daily rollups (summed from its hourly ones) are the calls' sums per UTC day.
+  const dailyKey = rollupKeySql("call_rollups_daily");
+  const exactDaily = await database.query<{ row: string }>(`SELECT (${dailyKey}, ${ROLLUP_MEASURES_SQL})::text AS row FROM calls GROUP BY ${dailyKey} ORDER BY 1`);
+  assert.ok(exactDaily.length > 30, `daily rollup rows: ${exactDaily.length}`);
+  assert.deepEqual(seeded.call_rollups_daily, exactDaily.map((r) => r.row));
 
   const reprocess = spawnSync(process.execPath, ["--import", "tsx", "scripts/reprocess.ts", "--from-scratch"], {
     env: { ...process.env, DATABASE_URL: database.url, ...(database.embedded ? { CALLBOARD_EMBEDDED_DB: "1" } : {}) },

@@ -77,7 +77,7 @@ try {
     },
   });
   console.log("[seed] analyzing tables");
-  await client.query("ANALYZE calls, call_answers, call_events, deliveries, contacts, campaigns, call_rollups");
+  await client.query("ANALYZE calls, call_answers, call_events, deliveries, contacts, campaigns, call_rollups, call_rollups_daily");
   const seconds = (Date.now() - started) / 1000;
   console.log(`[seed] done: ${result.calls} calls and ${result.deliveries} deliveries in ${seconds.toFixed(1)} s (${Math.round(result.calls / seconds)} calls/s)`);
 } catch (error) {
