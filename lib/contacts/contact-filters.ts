@@ -71,7 +71,11 @@ export function contactWhereSql(filters: ContactFilters): Prisma.Sql {
   if (filters.campaign.length > 0) and.push(Prisma.sql`ct.campaign_ids && ${filters.campaign}::text[]`);
   if (filters.q) {
     const pattern = `%${escapeLike(filters.q)}%`;
-    and.push(Prisma.sql`(ct.id = ${filters.q} OR ct.phone_e164 = callboard_e164(${filters.q}) OR ct.name ILIKE ${pattern}
+    // A number in any spelling finds its contact; text that is not one (an email's digits) is not read as one.
+    const asNumber = /^[+\d\s().\-/]+$/.test(filters.q) && filters.q.replace(/\D/g, "").length >= 5
+      ? Prisma.sql`OR ct.phone_e164 = callboard_e164(${filters.q})`
+      : Prisma.empty;
+    and.push(Prisma.sql`(ct.id = ${filters.q} ${asNumber} OR ct.name ILIKE ${pattern}
       OR ct.phone_number ILIKE ${pattern} OR callboard_contact_data_text(ct.data) ILIKE ${pattern})`);
   }
   return Prisma.join(and, " AND ");

@@ -70,7 +70,8 @@ CREATE TABLE "follow_ups" (
 );
 CREATE UNIQUE INDEX "follow_ups_contact_queue_key" ON "follow_ups" ("contact_id", "queue");
 -- A queue's items in waiting order: open and snoozed ones (a snooze past its date is open), done ones.
-CREATE INDEX "follow_ups_waiting_idx" ON "follow_ups" ("queue", "waiting_since", "id") WHERE "active" AND "state" <> 'done';
+-- (state and snooze_until included, so a queue's count reads the index alone.)
+CREATE INDEX "follow_ups_waiting_idx" ON "follow_ups" ("queue", "waiting_since", "id") INCLUDE ("state", "snooze_until") WHERE "active" AND "state" <> 'done';
 CREATE INDEX "follow_ups_done_idx" ON "follow_ups" ("queue", "waiting_since", "id") WHERE "active" AND "state" = 'done';
 
 -- Every change of an item, by a person or by a call.
