@@ -16,3 +16,18 @@ export function formatPercent(part: number, whole: number, locale?: string): str
   if (whole === 0) return "—";
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(part / whole);
 }
+
+/** "1,234 contacts"; past a bounded count's limit "10,000+ contacts", a lower bound. */
+export function formatCount(total: number, isLowerBound: boolean, [one, many]: [string, string]): string {
+  return `${total.toLocaleString("en-US")}${isLowerBound ? "+" : ""} ${total === 1 && !isLowerBound ? one : many}`;
+}
+
+/** How long someone has waited, in the largest whole unit: "waiting 3 days", "waiting 5 hours". */
+export function formatWaiting(seconds: number): string {
+  const units: [number, string][] = [[86_400 * 7, "week"], [86_400, "day"], [3_600, "hour"], [60, "minute"]];
+  for (const [size, name] of units) {
+    const n = Math.floor(seconds / size);
+    if (n >= 1 && (name !== "week" || n >= 2)) return `waiting ${n} ${name}${n === 1 ? "" : "s"}`;
+  }
+  return "waiting under a minute";
+}
