@@ -7,7 +7,7 @@ import { hasRole, seesFullNumbers } from "@/lib/auth/viewer";
 import { FOLLOW_UP_QUEUES, type FollowUpQueue as Queue } from "@/lib/contacts/contact-state-sql";
 import { parseFollowUpSelection } from "@/lib/follow-ups/follow-up-params";
 import { countFollowUps, decodeFollowUpCursor, listFollowUps, type FollowUpSelection } from "@/lib/follow-ups/list-follow-ups";
-import { FOLLOW_UP_STATES, type FollowUpState } from "@/lib/follow-ups/follow-up-vocabulary";
+import type { FollowUpState } from "@/lib/follow-ups/follow-up-vocabulary";
 import { formatCount } from "@/lib/ui/format";
 import { KeysetPagination } from "@/components/keyset-pagination";
 import { FollowUpQueue } from "@/components/follow-ups/follow-up-queue";
@@ -16,6 +16,8 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Follow-ups" };
 
 const STATE_TITLES: Record<FollowUpState, string> = { open: "Open", snoozed: "Snoozed", done: "Done" };
+/** The tabs' order: what to do now, what comes back later, what is done. */
+const FOLLOW_UP_STATES: FollowUpState[] = ["open", "snoozed", "done"];
 const QUEUE_HELP: Record<Queue, string> = {
   callbacks: "People whose latest call asked to be called back.",
   leads: "People whose latest call showed interest.",

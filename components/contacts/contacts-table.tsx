@@ -27,12 +27,12 @@ export function ContactsTable({ contacts }: { contacts: ContactSummaryJson[] }) 
             data-contact={contact.id}
             className={`grid grid-cols-2 rounded-lg border bg-white py-2 md:table-row md:rounded-none md:border-0 md:border-b md:bg-transparent md:py-0 md:dark:bg-transparent ${contact.suppressed ? "border-red-300 dark:border-red-900 md:border-l-4 md:border-l-red-600" : "border-slate-200 dark:border-slate-800"} dark:bg-slate-900`}
           >
-            <td className={`${cell} col-span-2`} data-label="Contact">
+            <td className={`${cell} col-span-2 md:min-w-48`} data-label="Contact">
               <Link href={`/contacts/${encodeURIComponent(contact.id)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
                 {contact.name || contact.phoneNumber || contact.id}
               </Link>
               {contact.name && contact.phoneNumber && (
-                <span className="ml-2 font-mono text-xs text-slate-500 md:ml-0 md:block dark:text-slate-400">{contact.phoneNumber}</span>
+                <span className="ml-2 font-mono text-xs whitespace-nowrap text-slate-500 md:ml-0 md:block dark:text-slate-400">{contact.phoneNumber}</span>
               )}
             </td>
             <td className={`${cell} col-span-2`} data-label="Campaigns">

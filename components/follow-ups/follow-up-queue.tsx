@@ -98,7 +98,9 @@ function FollowUpCard({ item, canAct, selected, onToggle, onResult }: { item: Fo
               {item.contact.calls > 1 && <span>· {item.contact.calls} calls</span>}
             </p>
           )}
-          {call?.interestedDescription && <p className="text-sm text-slate-800 dark:text-slate-200">{call.interestedDescription}</p>}
+          {call?.interestedDescription && (
+            <p className="text-sm text-slate-800 dark:text-slate-200"><span className="text-slate-600 dark:text-slate-400">Interest: </span>{call.interestedDescription}</p>
+          )}
           {call && call.answers.length > 0 && (
             <dl className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               {call.answers.map((a) => (
