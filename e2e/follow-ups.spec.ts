@@ -12,6 +12,8 @@ const CAMPAIGN = { id: "e2e-follow-ups", name: "Follow-up drive" };
 const ANNA = { id: "fu-anna", name: "Anna Callback", phoneNumber: "+15557770001" };
 const BEN = { id: "fu-ben", name: "Ben Busy", phoneNumber: "+15557770002" };
 const DORA = { id: "fu-dora", name: "Dora Stop", phoneNumber: "+15557770003" };
+const CARA = { id: "fu-cara", name: "Cara Bulk", phoneNumber: "+15557770004" };
+const EVE = { id: "fu-eve", name: "Eve Bulk", phoneNumber: "+15557770005" };
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY - 60_000).toISOString();
 
@@ -30,7 +32,16 @@ test.beforeAll(async ({ request }) => {
   // Dora asked not to be called, then (a later call) to be called back: the number stays suppressed.
   await call("fu-dora-1", DORA, 5, "DO_NOT_CALL", { Notes: "Stop calling" });
   await call("fu-dora-2", DORA, 2, "CALL_ME_LATER");
+  await call("fu-cara-1", CARA, 0.5, "CALL_ME_LATER");
+  await call("fu-eve-1", EVE, 0.4, "CALL_ME_LATER");
 });
+
+async function itemOf(request: APIRequestContext, contactId: string): Promise<{ id: string; version: number }> {
+  const listed = (await (await request.get("/api/follow-ups?queue=callbacks&state=open&limit=500")).json()) as { followUps: { id: string; version: number; contact: { id: string } }[] };
+  const item = listed.followUps.find((f) => f.contact.id === contactId);
+  expect(item, `${contactId} is in the open callbacks`).toBeDefined();
+  return item!;
+}
 
 const card = (page: Page, contactId: string) => page.locator(`li[data-contact="${contactId}"]`);
 const openCount = (page: Page) => page.locator('[data-state-count="open"]');
@@ -128,8 +139,7 @@ test("when someone else changed an item first, the second person is told and not
   const ben = card(page, BEN.id);
   await expect(ben).toBeVisible();
   // Someone else snoozes Ben while this page shows him open.
-  const listed = await (await request.get("/api/follow-ups?queue=callbacks&state=open&limit=500")).json();
-  const item = listed.followUps.find((f: { contact: { id: string } }) => f.contact.id === BEN.id);
+  const item = await itemOf(request, BEN.id);
   const snoozed = await request.post(`/api/follow-ups/${item.id}`, { data: { state: "snoozed", snoozeUntil: ago(-3).slice(0, 10), version: item.version } });
   expect(snoozed.status()).toBe(200);
 
@@ -140,6 +150,28 @@ test("when someone else changed an item first, the second person is told and not
   await expect(ben).toHaveCount(0);
   await page.goto("/follow-ups?queue=callbacks&state=snoozed");
   await expect(card(page, BEN.id)).toBeVisible();
+});
+
+test("bulk: several items marked done at once; one someone else changed first is left alone and named", async ({ page, request }) => {
+  await page.goto("/follow-ups");
+  const before = await countOf(page);
+  await card(page, CARA.id).getByRole("checkbox", { name: `Select ${CARA.name}` }).check();
+  await card(page, EVE.id).getByRole("checkbox", { name: `Select ${EVE.name}` }).check();
+  const bar = page.getByRole("region", { name: "Act on selected items" });
+  await expect(bar).toContainText("2 selected");
+  // Someone else marks Eve done meanwhile.
+  const eve = await itemOf(request, EVE.id);
+  expect((await request.post(`/api/follow-ups/${eve.id}`, { data: { state: "done", outcome: "converted", version: eve.version } })).status()).toBe(200);
+
+  await bar.getByLabel("Outcome for the selected items").selectOption("no_answer");
+  await bar.getByRole("button", { name: "Mark done" }).click();
+  await expect(page.locator("[data-notice]")).toHaveText(`1 item changed. Someone else changed this item first, so they were left alone: ${EVE.name}.`);
+  await expect(card(page, CARA.id)).toHaveCount(0);
+  await expect(card(page, EVE.id)).toHaveCount(0);
+  await expect(openCount(page)).toHaveAttribute("data-count", String(before - 2));
+  // Eve keeps the other person's outcome.
+  await page.goto(`/contacts/${EVE.id}`);
+  await expect(page.getByRole("list", { name: /History of the Callbacks item/ }).locator('li[data-change="done"]')).toHaveText(/Done · Converted/);
 });
 
 test("contacts, follow-ups and the do-not-call list: screenshots and accessibility", async ({ page }) => {
