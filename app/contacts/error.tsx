@@ -1,5 +1,5 @@
 "use client";
-// Shown when /contacts or a contact's page fails to load (most often: the database is unreachable).
+// Shown when /contacts fails to load (most often: the database is unreachable).
 import { SegmentError, type SegmentErrorProps } from "@/components/segment-error";
 
 export default function ContactsError(props: SegmentErrorProps) {

@@ -26,11 +26,20 @@ export default async function ContactsPage({ searchParams }: PageProps<"/contact
   const options = await listFilterOptions();
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-3">
-        <h1 className="text-xl font-semibold">Contacts</h1>
-        <Suspense key={query} fallback={<CallsCountSkeleton />}>
-          <ContactsCount filters={filters} />
-        </Suspense>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-xl font-semibold">Contacts</h1>
+          <Suspense key={query} fallback={<CallsCountSkeleton />}>
+            <ContactsCount filters={filters} />
+          </Suspense>
+        </div>
+        <a
+          href={`/api/contacts/export${query ? `?${query}` : ""}`}
+          download
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+        >
+          Export CSV<span className="sr-only"> of all contacts matching these filters</span>
+        </a>
       </div>
       <ContactFilterForm filters={filters} statuses={options.statuses} campaigns={options.campaigns} />
       <Suspense key={`${query}|${String(params.cursor ?? "")}|${String(params.before ?? "")}`} fallback={<CallsTableSkeleton />}>

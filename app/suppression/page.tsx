@@ -105,12 +105,12 @@ export default async function SuppressionPage({ searchParams }: PageProps<"/supp
                   ) : (n.name ?? <span className="text-slate-500">—</span>)}
                 </td>
                 <td className={`${cell} col-span-2`} data-label="Reason" title={n.reason}>{REASON_TITLES[n.reason] ?? n.reason}</td>
-                <td className={`${cell} whitespace-nowrap`} data-label="First seen">
+                <td className={`${cell} col-span-2 md:whitespace-nowrap`} data-label="First seen">
                   <Link href={`/calls/${encodeURIComponent(n.callId)}`} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300" title="The call that put it on the list">
                     <LocalTime iso={n.firstSeenAt} />
                   </Link>
                 </td>
-                <td className={`${cell} whitespace-nowrap text-slate-600 dark:text-slate-300`} data-label="Last seen"><LocalTime iso={n.lastSeenAt} /></td>
+                <td className={`${cell} col-span-2 text-slate-600 md:whitespace-nowrap dark:text-slate-300`} data-label="Last seen"><LocalTime iso={n.lastSeenAt} /></td>
                 <td className={`${cell} tabular-nums md:text-right`} data-label="Calls">{n.calls}</td>
               </tr>
             ))}
