@@ -4,8 +4,10 @@
 // in no queue and its pages say so; two people acting on one item: the second is told. Runs after
 // the other dashboard specs (playwright.config.ts), so no one else's calls change the queue's count
 // while it counts.
+import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { lifecycleDeliveries, type CallSpec } from "../test/support/voxia-fixtures.ts";
+import { csvRecords } from "../test/support/parse-csv.ts";
 import { screenshotAndScan, summaryOf } from "./dashboard-support.ts";
 
 const CAMPAIGN = { id: "e2e-follow-ups", name: "Follow-up drive" };
@@ -172,6 +174,21 @@ test("bulk: several items marked done at once; one someone else changed first is
   // Eve keeps the other person's outcome.
   await page.goto(`/contacts/${EVE.id}`);
   await expect(page.getByRole("list", { name: /History of the Callbacks item/ }).locator('li[data-change="done"]')).toHaveText(/Done · Converted/);
+});
+
+test("the contacts list finds a person, counts them, and exports the rows it shows", async ({ page }) => {
+  await page.goto(`/contacts?campaign=${CAMPAIGN.id}`);
+  await expect(page.locator("[data-contacts-count]")).toHaveText("5 contacts");
+  await expect(page.locator(`tr[data-contact="${DORA.id}"] [data-flag="suppressed"]`)).toHaveText("Do not call");
+  await page.getByRole("searchbox", { name: "Search contacts" }).fill("Anna Call");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.locator("[data-contacts-count]")).toHaveText("1 contact");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Export CSV/ }).click();
+  const file = await download;
+  const rows = csvRecords(await readFile(await file.path(), "utf8"));
+  // The number is written as ="…" so a spreadsheet keeps it as text (lib/csv/csv-cell.ts).
+  expect(rows.map((r) => [r.id, r.name, r.phone, r.calls])).toEqual([[ANNA.id, ANNA.name, `="${ANNA.phoneNumber}"`, "2"]]);
 });
 
 test("contacts, follow-ups and the do-not-call list: screenshots and accessibility", async ({ page }) => {
