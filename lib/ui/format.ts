@@ -24,10 +24,11 @@ export function formatCount(total: number, isLowerBound: boolean, [one, many]: [
 
 /** How long someone has waited, in the largest whole unit: "waiting 3 days", "waiting 5 hours". */
 export function formatWaiting(seconds: number): string {
-  const units: [number, string][] = [[86_400 * 7, "week"], [86_400, "day"], [3_600, "hour"], [60, "minute"]];
-  for (const [size, name] of units) {
+  // Weeks and months from two of them on: "10 days" says more than "1 week".
+  const units: [number, string, number][] = [[86_400 * 365, "year", 1], [86_400 * 30, "month", 2], [86_400 * 7, "week", 2], [86_400, "day", 1], [3_600, "hour", 1], [60, "minute", 1]];
+  for (const [size, name, from] of units) {
     const n = Math.floor(seconds / size);
-    if (n >= 1 && (name !== "week" || n >= 2)) return `waiting ${n} ${name}${n === 1 ? "" : "s"}`;
+    if (n >= from) return `waiting ${n} ${name}${n === 1 ? "" : "s"}`;
   }
   return "waiting under a minute";
 }
