@@ -2,7 +2,7 @@
 // parameters as GET /api/contacts).
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/require-viewer";
-import { seesFullNumbers } from "@/lib/auth/viewer";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 import { parseContactFilters, serializeContactFilters, EMPTY_CONTACT_FILTERS } from "@/lib/contacts/contact-filters";
 import { decodeContactCursor } from "@/lib/contacts/list-contacts";
 import { listFilterOptions } from "@/lib/calls/list-filter-options";
@@ -43,7 +43,7 @@ export default async function ContactsPage({ searchParams }: PageProps<"/contact
       </div>
       <ContactFilterForm filters={filters} statuses={options.statuses} campaigns={options.campaigns} />
       <Suspense key={`${query}|${String(params.cursor ?? "")}|${String(params.before ?? "")}`} fallback={<CallsTableSkeleton />}>
-        <ContactsResults filters={filters} query={query} older={older} newer={newer} maskPhones={!seesFullNumbers(viewer)} anyFilter={query !== ""} />
+        <ContactsResults filters={filters} query={query} older={older} newer={newer} maskPhones={phoneViewFor(viewer).maskPhones} anyFilter={query !== ""} />
       </Suspense>
     </div>
   );

@@ -3,7 +3,8 @@
 // the numbers masked.
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/require-viewer";
-import { hasRole, seesFullNumbers } from "@/lib/auth/viewer";
+import { hasRole } from "@/lib/auth/viewer";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 import { FOLLOW_UP_QUEUES, type FollowUpQueue as Queue } from "@/lib/contacts/contact-state-sql";
 import { parseFollowUpSelection } from "@/lib/follow-ups/follow-up-params";
 import { countFollowUps, decodeFollowUpCursor, listFollowUps, type FollowUpSelection } from "@/lib/follow-ups/list-follow-ups";
@@ -33,7 +34,7 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
   const [queueCounts, stateCounts, page] = await Promise.all([
     Promise.all(queues.map((queue) => countFollowUps({ ...selection, queue, state: "open" }))),
     Promise.all(FOLLOW_UP_STATES.map((state) => countFollowUps({ ...selection, state }))),
-    listFollowUps(selection, { cursor }, { maskPhones: !seesFullNumbers(viewer) }),
+    listFollowUps(selection, { cursor }, phoneViewFor(viewer)),
   ]);
   const href = (change: Partial<FollowUpSelection>) => {
     const next = { ...selection, ...change };

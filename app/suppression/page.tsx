@@ -3,7 +3,8 @@
 // download either list as CSV for re-import into Voxia or a CRM.
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/require-viewer";
-import { hasRole, seesFullNumbers } from "@/lib/auth/viewer";
+import { hasRole } from "@/lib/auth/viewer";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 import { getOne } from "@/lib/calls/call-filters";
 import { countSuppressedNumbers, listSuppressedNumbers, REASON_TITLES, SUPPRESSION_LISTS, suppressedNumberJson, type SuppressionList } from "@/lib/suppression/suppressed-numbers";
 import { LocalTime } from "@/components/local-time";
@@ -45,7 +46,7 @@ export default async function SuppressionPage({ searchParams }: PageProps<"/supp
   ]);
   const hasMore = rows.length > PAGE_SIZE;
   const shown = rows.slice(0, PAGE_SIZE);
-  const numbers = shown.map((row) => suppressedNumberJson(row, { maskPhones: !seesFullNumbers(viewer) }));
+  const numbers = shown.map((row) => suppressedNumberJson(row, phoneViewFor(viewer)));
   const count = counts[SUPPRESSION_LISTS.indexOf(list)]!;
   return (
     <div className="space-y-4">

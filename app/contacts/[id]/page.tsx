@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isSignedIn, requireViewer } from "@/lib/auth/require-viewer";
-import { seesFullNumbers } from "@/lib/auth/viewer";
+import { phoneViewFor } from "@/lib/calls/phone-view";
 import { CONTACT_TIMELINE_CALLS, getContact } from "@/lib/contacts/get-contact";
 import { JsonNumber } from "@/lib/voxia/json-number";
 import { LocalTime } from "@/components/local-time";
@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: PageProps<"/contacts/[id]">):
   // The title names the person: nothing about them before sign-in.
   if (!(await isSignedIn())) return { title: "Contact" };
   const viewer = await requireViewer();
-  const detail = await loadContact((await params).id, !seesFullNumbers(viewer));
+  const detail = await loadContact((await params).id, phoneViewFor(viewer).maskPhones);
   return { title: detail ? (detail.contact.name ?? detail.contact.phoneNumber ?? "Contact") : "Contact not found" };
 }
 
@@ -45,7 +45,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 export default async function ContactPage({ params }: PageProps<"/contacts/[id]">) {
   const viewer = await requireViewer();
-  const fullNumbers = seesFullNumbers(viewer);
+  const fullNumbers = !phoneViewFor(viewer).maskPhones;
   const detail = await loadContact((await params).id, !fullNumbers);
   if (!detail) notFound();
   const { contact, calls, followUps, suppression } = detail;
