@@ -10,6 +10,9 @@ const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync
 // seeds calls under campaign ids of its own and filters by them. `npm test` passes free ports.
 const ports = { calls: Number(process.env.E2E_PORT_CALLS ?? 3211), dashboard: Number(process.env.E2E_PORT ?? 3210) };
 const CALLS_SPECS = /\/(calls-list|calls-detail|published-example)\.spec\.ts$/;
+// The follow-up queues count every contact's items, whatever the campaign: their spec runs on the
+// dashboard's app once the dashboard specs are done, so no other spec's calls arrive while it counts.
+const AFTER_DASHBOARD_SPECS = /\/follow-ups\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,7 +37,8 @@ export default defineConfig({
     // One worker for these: the other one starts on the dashboard specs, so each app serves one browser
     // (an embedded database takes one connection at a time), and the shared seed is posted once.
     { name: "calls", testMatch: CALLS_SPECS, workers: 1, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${ports.calls}` } },
-    { name: "dashboard", testIgnore: CALLS_SPECS, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${ports.dashboard}` } },
+    { name: "dashboard", testIgnore: [CALLS_SPECS, AFTER_DASHBOARD_SPECS], use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${ports.dashboard}` } },
+    { name: "after-dashboard", testMatch: AFTER_DASHBOARD_SPECS, dependencies: ["dashboard"], use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${ports.dashboard}` } },
   ],
   webServer: Object.values(ports).map((port) => ({
     // The built app on a database of its own (see e2e/serve.ts).

@@ -35,6 +35,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               ["/", "Overview"],
               ["/calls", "Calls"],
               ["/campaigns", "Campaigns"],
+              ["/contacts", "Contacts"],
+              ["/follow-ups", "Follow-ups"],
+              ["/suppression", "Do not call"],
               ["/settings/webhook", "Connect"],
             ].map(([href, label]) => (
               <Link key={href} href={href!} className={NAV_LINK}>

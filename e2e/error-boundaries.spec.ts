@@ -39,6 +39,9 @@ const PAGES = [
   ["/calls", "The calls could not be loaded"],
   ["/calls/boundary-call", "This call could not be loaded"],
   ["/settings/webhook", "The Connect page could not be loaded"],
+  ["/contacts", "The contacts could not be loaded"],
+  ["/follow-ups", "The follow-up queues could not be loaded"],
+  ["/suppression", "The do-not-call list could not be loaded"],
   // Last: the page "Try again" is pressed on.
   ["/campaigns", "The campaigns could not be loaded"],
 ] as const;

@@ -18,9 +18,11 @@ const SHOWS_TEXT: Record<string, string[]> = {
   "/calls": [NAME],
   [`/calls/${encodeURIComponent(CALL_ID)}`]: [NAME, LINE],
   [`/campaigns/${CAMPAIGN_ID}`]: [CAMPAIGN_NAME],
+  "/contacts": [NAME],
+  "/contacts/xss-contact": [NAME],
 };
 
-const pages = discoverAppEntries("app", (_name, route) => (route[0] === "campaigns" ? CAMPAIGN_ID : CALL_ID))
+const pages = discoverAppEntries("app", (_name, route) => (route[0] === "campaigns" ? CAMPAIGN_ID : route[0] === "contacts" ? "xss-contact" : CALL_ID))
   .filter((entry) => entry.kind === "page")
   .map((entry) => entry.path);
 

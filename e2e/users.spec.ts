@@ -93,6 +93,30 @@ test("an admin adds a member, who signs in, chooses a password and sees the app"
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 });
 
+test("a viewer reads the follow-up queue, contacts and do-not-call list with numbers masked, and cannot act", async ({ page }) => {
+  const viewer = await addUser(app.url, { authorization: `Bearer ${API_TOKEN}` }, "viewer", "Vera Viewer");
+  await readySession(app.url, viewer);
+  await signIn(page, viewer.password, viewer.email);
+  await expect(page.getByTestId("signed-in-as")).toHaveText(/Vera Viewer\s*viewer/);
+  // The seeded call showed interest: the contact is a hot lead.
+  await page.goto(`${app.url}/follow-ups?queue=leads`);
+  const item = page.locator('li[data-contact="e2e-u"]');
+  await expect(item).toContainText("+1 ••• ••• 1234");
+  await expect(page.locator('a[href^="tel:"]')).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Done|Snooze|Reopen/ })).toHaveCount(0);
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText(PHONE);
+  for (const path of ["/contacts", "/contacts/e2e-u"]) {
+    await page.goto(`${app.url}${path}`);
+    await expect(page.getByText("+1 ••• ••• 1234").first()).toBeVisible();
+    await expect(page.locator('a[href^="tel:"]')).toHaveCount(0);
+    await expect(page.locator("body")).not.toContainText(PHONE);
+  }
+  await page.goto(`${app.url}/suppression`);
+  await expect(page.getByRole("heading", { name: "Do not call", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Download CSV/ })).toHaveCount(0);
+});
+
 test("a viewer sees the number masked on the call page and cannot call it", async ({ page }) => {
   const viewer = await addUser(app.url, { authorization: `Bearer ${API_TOKEN}` }, "viewer", "Otto Viewer");
   await readySession(app.url, viewer);

@@ -9,7 +9,8 @@ import { contactSummaryJson, type ContactRow, type ContactSummaryJson } from "./
 export const DEFAULT_CONTACTS_PAGE = 50;
 export const MAX_CONTACTS_PAGE = 500;
 
-type Cursor = { lastCallAt: Date; id: string };
+export type ContactCursor = { lastCallAt: Date; id: string };
+type Cursor = ContactCursor;
 
 export function encodeContactCursor(cursor: Cursor): string {
   return Buffer.from(`${cursor.lastCallAt.toISOString()}|${cursor.id}`).toString("base64url");
@@ -35,24 +36,34 @@ export const CONTACT_ROW_SQL = Prisma.sql`ct.id, ct.name, ct.phone_number AS "ph
 
 export async function listContacts(
   filters: ContactFilters,
-  page: { cursor?: Cursor | null; limit?: number },
+  page: { cursor?: Cursor | null; before?: Cursor | null; limit?: number },
   options: { maskPhones: boolean },
-): Promise<{ contacts: ContactSummaryJson[]; nextCursor: string | null }> {
+): Promise<{ contacts: ContactSummaryJson[]; nextCursor: string | null; prevCursor: string | null }> {
   const limit = Math.min(Math.max(page.limit ?? DEFAULT_CONTACTS_PAGE, 1), MAX_CONTACTS_PAGE);
-  const after = page.cursor
+  // `before` pages back towards the most recently called (the page's "Newer" link): read upwards
+  // from the cursor, then show the rows in the list's order.
+  const backwards = !page.cursor && !!page.before;
+  const bound = page.cursor
     ? Prisma.sql`AND (ct.last_call_at, ct.id) < (${page.cursor.lastCallAt}, ${page.cursor.id})`
-    : Prisma.empty;
+    : page.before
+      ? Prisma.sql`AND (ct.last_call_at, ct.id) > (${page.before.lastCallAt}, ${page.before.id})`
+      : Prisma.empty;
+  const order = Prisma.raw(backwards ? "ct.last_call_at ASC, ct.id ASC" : "ct.last_call_at DESC, ct.id DESC");
   const rows = await prisma().$queryRaw<ContactRow[]>`
     SELECT ${CONTACT_ROW_SQL} FROM contacts ct
-    WHERE ${contactWhereSql(filters)} ${after}
-    ORDER BY ct.last_call_at DESC, ct.id DESC
+    WHERE ${contactWhereSql(filters)} ${bound}
+    ORDER BY ${order}
     LIMIT ${limit + 1}`;
   const hasMore = rows.length > limit;
-  const shown = hasMore ? rows.slice(0, limit) : rows;
+  const read = hasMore ? rows.slice(0, limit) : rows;
+  const shown = backwards ? read.reverse() : read;
+  const first = shown[0];
   const last = shown[shown.length - 1];
+  const cursorOf = (row: ContactRow | undefined) => (row ? encodeContactCursor({ lastCallAt: row.lastCallAt, id: row.id }) : null);
   return {
     contacts: shown.map((row) => contactSummaryJson(row, options)),
-    nextCursor: hasMore && last ? encodeContactCursor({ lastCallAt: last.lastCallAt, id: last.id }) : null,
+    nextCursor: backwards ? cursorOf(last) : hasMore ? cursorOf(last) : null,
+    prevCursor: backwards ? (hasMore ? cursorOf(first) : null) : page.cursor ? cursorOf(first) : null,
   };
 }
 

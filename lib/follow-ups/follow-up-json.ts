@@ -5,17 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { FollowUpChange } from "@/lib/generated/prisma/client";
 import { maskPhone } from "@/lib/ui/mask-phone";
 import type { FollowUpQueue } from "@/lib/contacts/contact-state-sql";
-
-export const FOLLOW_UP_STATES = ["open", "done", "snoozed"] as const;
-export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
-export const FOLLOW_UP_OUTCOMES = ["reached", "no_answer", "not_interested", "converted"] as const;
-export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
-export const OUTCOME_TITLES: Record<FollowUpOutcome, string> = {
-  reached: "Reached",
-  no_answer: "No answer",
-  not_interested: "Not interested",
-  converted: "Converted",
-};
+import type { FollowUpOutcome, FollowUpState } from "./follow-up-vocabulary";
 
 /** A snooze past its date is open again: no timer needed, the state is read as of now. */
 export const EFFECTIVE_STATE_SQL = `CASE WHEN f.state = 'snoozed' AND f.snooze_until <= now() THEN 'open' ELSE f.state END`;

@@ -2,7 +2,7 @@
 import type { FilterProblem, Params } from "@/lib/calls/call-filters";
 import { getOne } from "@/lib/calls/call-filters";
 import { FOLLOW_UP_QUEUES, type FollowUpQueue } from "@/lib/contacts/contact-state-sql";
-import { FOLLOW_UP_STATES, type FollowUpState } from "./follow-up-json";
+import { FOLLOW_UP_STATES, type FollowUpState } from "./follow-up-vocabulary";
 import type { FollowUpSelection } from "./list-follow-ups";
 
 export function parseFollowUpSelection(params: Params, defaults: { queue?: FollowUpQueue } = {}):

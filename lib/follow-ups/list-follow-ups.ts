@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { boundedCount, type BoundedCount } from "@/lib/db/bounded-count";
 import type { FollowUpQueue } from "@/lib/contacts/contact-state-sql";
-import { FOLLOW_UP_FROM_SQL, FOLLOW_UP_ROW_SQL, followUpJson, type FollowUpJson, type FollowUpRow, type FollowUpState } from "./follow-up-json";
+import { FOLLOW_UP_FROM_SQL, FOLLOW_UP_ROW_SQL, followUpJson, type FollowUpJson, type FollowUpRow } from "./follow-up-json";
+import type { FollowUpState } from "./follow-up-vocabulary";
 
 export const DEFAULT_FOLLOW_UPS_PAGE = 50;
 export const MAX_FOLLOW_UPS_PAGE = 500;

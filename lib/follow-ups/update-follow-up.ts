@@ -6,8 +6,8 @@ import { inTransaction, type SqlRunner } from "@/lib/db/pg-transaction";
 import { prisma } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { phoneViewFor } from "@/lib/calls/phone-view";
-import { FOLLOW_UP_FROM_SQL, FOLLOW_UP_OUTCOMES, FOLLOW_UP_ROW_SQL, FOLLOW_UP_STATES, followUpJson, type FollowUpJson,
-  type FollowUpOutcome, type FollowUpRow, type FollowUpState } from "./follow-up-json";
+import { FOLLOW_UP_FROM_SQL, FOLLOW_UP_ROW_SQL, followUpJson, type FollowUpJson, type FollowUpRow } from "./follow-up-json";
+import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_STATES, type FollowUpOutcome, type FollowUpState } from "./follow-up-vocabulary";
 
 export type FollowUpChangeRequest = {
   state: FollowUpState;

@@ -57,7 +57,8 @@ function sessionCookie(response: Response): string {
 }
 
 describe("every page and route handler under app/ refuses anonymous requests", () => {
-  const entries = discoverAppEntries("app", () => CALL_ID);
+  // A contact's page is asked for the seeded call's contact, so a leak would show its name.
+  const entries = discoverAppEntries("app", (_name, segments) => (segments.includes("contacts") ? "ct-1" : CALL_ID));
 
   test("the walk finds the app's pages and routes", () => {
     const files = entries.map((entry) => entry.file);
@@ -74,6 +75,10 @@ describe("every page and route handler under app/ refuses anonymous requests", (
       "app/api/users/[id]/tokens/route.ts",
       "app/api/users/[id]/tokens/[tokenId]/route.ts",
       "app/api/account/password/route.ts",
+      "app/contacts/page.tsx",
+      "app/contacts/[id]/page.tsx",
+      "app/follow-ups/page.tsx",
+      "app/suppression/page.tsx",
     ]) {
       assert.ok(files.includes(expected), `${expected} discovered among ${files.join(", ")}`);
     }

@@ -23,5 +23,5 @@ export async function GET(request: Request): Promise<Response> {
     listContacts(parsed.filters, page, phoneViewFor(viewer)),
     countContacts(parsed.filters),
   ]);
-  return Response.json({ ...list, ...pageTotal(count, list.contacts.length, list.nextCursor !== null) });
+  return Response.json({ contacts: list.contacts, nextCursor: list.nextCursor, ...pageTotal(count, list.contacts.length, list.nextCursor !== null) });
 }

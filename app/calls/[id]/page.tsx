@@ -25,6 +25,8 @@ import { KeyQuestionsTable } from "@/components/calls/key-questions-table";
 import { CallEventsList } from "@/components/calls/call-events-list";
 import { DeliveriesTimeline } from "@/components/calls/deliveries-timeline";
 import { redactUrlSecrets } from "@/components/calls/redact-url-secrets";
+import { getCallContact } from "@/lib/contacts/get-call-contact";
+import { SuppressionBanner } from "@/components/contacts/suppression-banner";
 
 export const dynamic = "force-dynamic";
 
@@ -87,6 +89,10 @@ export default async function CallPage({ params, searchParams }: PageProps<"/cal
           {call.campaign && <> · {call.campaign.name ?? call.campaign.id}</>}
         </p>
       </header>
+
+      <Suspense fallback={null}>
+        <CallContact callId={call.id} />
+      </Suspense>
 
       <div className="grid gap-4 lg:grid-cols-3">
         <SectionCard title="Contact" id="contact">
@@ -180,6 +186,25 @@ export default async function CallPage({ params, searchParams }: PageProps<"/cal
           ]}
         />
       </SectionCard>
+    </div>
+  );
+}
+
+// The contact's page and the do-not-call warning, behind their own boundary like the step links.
+async function CallContact({ callId }: { callId: string }) {
+  const found = await getCallContact(callId);
+  if (!found) return null;
+  const others = found.callCount - 1;
+  return (
+    <div className="space-y-2">
+      <SuppressionBanner entries={found.suppression} />
+      {found.contactId && (
+        <p className="text-sm">
+          <Link href={`/contacts/${encodeURIComponent(found.contactId)}`} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300" data-contact-link>
+            {others > 0 ? `${others.toLocaleString("en-US")} other ${others === 1 ? "call" : "calls"} with this contact` : "Contact"}
+          </Link>
+        </p>
+      )}
     </div>
   );
 }
