@@ -38,7 +38,7 @@ export function ContactsTable({ contacts }: { contacts: ContactSummaryJson[] }) 
             <td className={`${cell} col-span-2`} data-label="Campaigns">
               {contact.campaigns.length === 0 ? dash : contact.campaigns.map((c) => c.name ?? c.id).join(", ")}
             </td>
-            <td className={`${cell} tabular-nums md:text-right`} data-label="Calls">{contact.calls.toLocaleString("en-US")}</td>
+            <td className={`${cell} whitespace-nowrap tabular-nums md:text-right`} data-label="Calls">{contact.calls.toLocaleString("en-US")}</td>
             <td className={cell} data-label="Latest outcome"><StatusBadge value={contact.latestCall?.status} /></td>
             <td className={`${cell} col-span-2 whitespace-nowrap text-slate-600 dark:text-slate-300`} data-label="Last call">
               {contact.latestCall ? (
