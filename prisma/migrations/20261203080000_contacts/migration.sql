@@ -228,5 +228,10 @@ CREATE INDEX "contacts_campaigns_idx" ON "contacts" USING gin ("campaign_ids");
 CREATE INDEX "contacts_latest_status_idx" ON "contacts" ("latest_status", "last_call_at" DESC, "id" DESC);
 CREATE INDEX "contacts_name_trgm_idx" ON "contacts" USING gin ("name" gin_trgm_ops);
 CREATE INDEX "contacts_phone_trgm_idx" ON "contacts" USING gin ("phone_number" gin_trgm_ops);
+-- A flag filter (callbackRequested, interested, doNotCall, wrongNumber) in list order, and counted.
+CREATE INDEX "contacts_callback_idx" ON "contacts" ("last_call_at" DESC, "id" DESC) WHERE "callback_requested";
+CREATE INDEX "contacts_interested_idx" ON "contacts" ("last_call_at" DESC, "id" DESC) WHERE "interested";
+CREATE INDEX "contacts_do_not_call_idx" ON "contacts" ("last_call_at" DESC, "id" DESC) WHERE "do_not_call";
+CREATE INDEX "contacts_wrong_number_idx" ON "contacts" ("last_call_at" DESC, "id" DESC) WHERE "wrong_number";
 -- Search in contact.data (an email, a company), as the calls list's.
 CREATE INDEX "contacts_data_text_trgm_idx" ON "contacts" USING gin (callboard_contact_data_text("data") gin_trgm_ops);
