@@ -1,5 +1,6 @@
 // mergeCallState: a call's state is a pure function of the SET of its deliveries. Exhaustively over
 // every ordering of the documented lifecycles, and as properties over generated deliveries.
+import { phoneContactKey } from "../../lib/voxia/phone-number.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -203,9 +204,10 @@ test("a call whose deliveries never say when it began is dated by its first rece
   assert.equal(mergeCallState(deliveries).createdAt.toISOString(), "2024-05-01T00:00:00.000Z");
 });
 
-test("the older format's contact without an id is keyed by phone number", () => {
-  const merged = mergeCallState([received({ id: "c", contact: { name: "G", phoneNumber: "+1555" } }, new Date())]);
-  assert.equal(merged.contactKey, "phone:+1555");
+test("the older format's contact without an id is keyed by its normalised phone number, as a digest", () => {
+  const merged = mergeCallState([received({ id: "c", contact: { name: "G", phoneNumber: "+1 (555) 0100" } }, new Date())]);
+  assert.equal(merged.contactKey, phoneContactKey("+15550100"));
+  assert.match(merged.contactKey!, /^phone:[0-9a-f]{16}$/);
 });
 
 test("no deliveries is a programming error", () => {
