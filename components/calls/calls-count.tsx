@@ -2,20 +2,11 @@
 // not wait for it. Past the count limit it says "10,000+ calls", a lower bound, never a wrong number.
 import type { CallFilters } from "@/lib/calls/call-filters";
 import { countCalls } from "@/lib/calls/count-calls";
-import { formatCallCount } from "./filter-fields";
+import { MatchCount } from "@/components/match-count";
 
 export async function CallsCount({ filters }: { filters: CallFilters }) {
   const { total, isLowerBound } = await countCalls(filters);
-  return (
-    <p
-      data-calls-count={total}
-      aria-live="polite"
-      className="text-sm text-slate-600 tabular-nums dark:text-slate-400"
-      title={isLowerBound ? "At least this many: counting every match of this filter would be slow" : undefined}
-    >
-      {formatCallCount(total, isLowerBound)}
-    </p>
-  );
+  return <MatchCount total={total} isLowerBound={isLowerBound} noun={["call", "calls"]} dataAttribute="data-calls-count" />;
 }
 
 export function CallsCountSkeleton() {

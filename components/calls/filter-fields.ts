@@ -1,6 +1,7 @@
 // The fields the calls filter bar can add, and the words each active filter is shown with ("Contact
 // status: call me later", "Budget ≥ 5000", "Duration 30–120 s"). Pure: used by the client bar and
 // testable without a browser. The parameters themselves are lib/calls/call-filters.ts.
+import { formatCount } from "@/lib/ui/format";
 import { NONE, type AnswerFilter, type AnswerOp, type CallFilters } from "@/lib/calls/call-filters";
 import { humanize } from "@/lib/voxia/vocabulary";
 
@@ -134,5 +135,5 @@ export function withoutChip(filters: CallFilters, chip: Chip): CallFilters {
 
 /** "357 calls", "1 call", or "10,000+ calls" for a lower bound. */
 export function formatCallCount(total: number, isLowerBound: boolean): string {
-  return `${total.toLocaleString("en-US")}${isLowerBound ? "+" : ""} ${total === 1 && !isLowerBound ? "call" : "calls"}`;
+  return formatCount(total, isLowerBound, ["call", "calls"]);
 }

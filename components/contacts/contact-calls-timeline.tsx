@@ -1,5 +1,6 @@
 // Every call with one person, newest first, across campaigns: outcome, duration, campaign, key
 // answers and the start of the transcript, each linking to its call page.
+import { KeyAnswers } from "@/components/key-answers";
 import Link from "next/link";
 import type { ContactDetail } from "@/lib/contacts/get-contact";
 import { formatDuration } from "@/lib/ui/format";
@@ -20,16 +21,7 @@ export function ContactCallsTimeline({ calls }: { calls: ContactDetail["calls"] 
             <span className="text-slate-600 dark:text-slate-400">{call.campaign ? (call.campaign.name ?? call.campaign.id) : "No campaign"}</span>
             {call.isTestCall && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">Test</span>}
           </div>
-          {call.answers.length > 0 && (
-            <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {call.answers.map((a) => (
-                <div key={a.label} className="flex gap-1">
-                  <dt className="text-slate-600 dark:text-slate-400">{a.label}:</dt>
-                  <dd className="[overflow-wrap:anywhere]">{a.valueText ?? "—"}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
+          <KeyAnswers answers={call.answers} className="mt-2" />
           {call.transcriptExcerpt && (
             <p className="mt-2 line-clamp-2 text-sm text-slate-700 italic dark:text-slate-300">{call.transcriptExcerpt}{call.transcriptExcerpt.length >= 240 ? "…" : ""}</p>
           )}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ContactFilters } from "@/lib/contacts/contact-filters";
 import { countContacts, listContacts, type ContactCursor } from "@/lib/contacts/list-contacts";
-import { formatCount } from "@/lib/ui/format";
+import { MatchCount } from "@/components/match-count";
 import { KeysetPagination } from "@/components/keyset-pagination";
 import { ContactsTable } from "./contacts-table";
 
@@ -11,16 +11,7 @@ const PAGE_SIZE = 50;
 
 export async function ContactsCount({ filters }: { filters: ContactFilters }) {
   const { total, isLowerBound } = await countContacts(filters);
-  return (
-    <p
-      data-contacts-count={total}
-      aria-live="polite"
-      className="text-sm text-slate-600 tabular-nums dark:text-slate-400"
-      title={isLowerBound ? "At least this many: counting every match of this filter would be slow" : undefined}
-    >
-      {formatCount(total, isLowerBound, ["contact", "contacts"])}
-    </p>
-  );
+  return <MatchCount total={total} isLowerBound={isLowerBound} noun={["contact", "contacts"]} dataAttribute="data-contacts-count" />;
 }
 
 export async function ContactsResults({ filters, query, older, newer, maskPhones, anyFilter }: {

@@ -2,6 +2,7 @@
 // A follow-up queue's items as cards: who to call (the full number as a tel: link for members, masked
 // for viewers), what they said, how long they have waited, why the item came back. Members act on
 // one item or, with the checkboxes, on several at once.
+import { KeyAnswers } from "@/components/key-answers";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
@@ -101,16 +102,7 @@ function FollowUpCard({ item, canAct, selected, onToggle, onResult }: { item: Fo
           {call?.interestedDescription && (
             <p className="text-sm text-slate-800 dark:text-slate-200"><span className="text-slate-600 dark:text-slate-400">Interest: </span>{call.interestedDescription}</p>
           )}
-          {call && call.answers.length > 0 && (
-            <dl className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {call.answers.map((a) => (
-                <div key={a.label} className="flex gap-1">
-                  <dt className="text-slate-600 dark:text-slate-400">{a.label}:</dt>
-                  <dd className="[overflow-wrap:anywhere]">{a.valueText ?? "—"}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
+          {call && <KeyAnswers answers={call.answers} />}
           {item.state === "done" && (
             <p className="text-sm text-slate-700 dark:text-slate-300">
               {item.updatedBy ?? "Someone"}, <LocalTime iso={item.updatedAt} />{item.note ? <>: “{item.note}”</> : null}
