@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { phoneViewFor } from "@/lib/calls/phone-view";
 import { FOLLOW_UP_FROM_SQL, FOLLOW_UP_ROW_SQL, followUpJson, type FollowUpJson, type FollowUpRow } from "./follow-up-json";
+import { announceCommitted, appendLiveEvents } from "@/lib/live/live-events";
 import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_STATES, type FollowUpOutcome, type FollowUpState } from "./follow-up-vocabulary";
 
 export type FollowUpChangeRequest = {
@@ -76,7 +77,12 @@ export type UpdateResult =
 
 export async function updateFollowUp(id: string, change: FollowUpChangeRequest, viewer: Viewer): Promise<UpdateResult> {
   if (!/^\d{1,18}$/.test(id)) return { ok: false, status: 404 };
-  const updated = await inTransaction((sql) => applyChange(sql, id, change, viewer));
+  const updated = await inTransaction(async (sql) => {
+    const changed = await applyChange(sql, id, change, viewer);
+    if (changed) await appendLiveEvents(sql, [{ type: "follow_up.changed", followUpId: id, contactId: changed.contactId, state: change.state }]);
+    return changed !== null;
+  });
+  if (updated) announceCommitted();
   const current = await readFollowUp(id, phoneViewFor(viewer));
   if (!current) return { ok: false, status: 404 };
   return updated ? { ok: true, followUp: current } : { ok: false, status: 409, followUp: current };
@@ -91,18 +97,25 @@ export async function updateFollowUps(
   const result = { updated: [] as string[], conflicts: [] as string[], missing: [] as string[] };
   const sorted = [...items].filter((i) => /^\d{1,18}$/.test(i.id)).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   result.missing.push(...items.filter((i) => !/^\d{1,18}$/.test(i.id)).map((i) => i.id));
+  const contacts = new Map<string, string>();
   await inTransaction(async (sql) => {
     for (const item of sorted) {
-      if (await applyChange(sql, item.id, { ...change, version: item.version }, viewer)) result.updated.push(item.id);
-      else if ((await sql.query(`SELECT 1 FROM follow_ups WHERE id = $1::bigint`, [item.id])).length > 0) result.conflicts.push(item.id);
+      const changed = await applyChange(sql, item.id, { ...change, version: item.version }, viewer);
+      if (changed) {
+        result.updated.push(item.id);
+        contacts.set(item.id, changed.contactId);
+      } else if ((await sql.query(`SELECT 1 FROM follow_ups WHERE id = $1::bigint`, [item.id])).length > 0) result.conflicts.push(item.id);
       else result.missing.push(item.id);
     }
+    await appendLiveEvents(sql, [...contacts].map(([followUpId, contactId]) => ({ type: "follow_up.changed", followUpId, contactId, state: change.state })));
   });
+  if (contacts.size > 0) announceCommitted();
   return result;
 }
 
-async function applyChange(sql: SqlRunner, id: string, change: FollowUpChangeRequest, viewer: Viewer): Promise<boolean> {
-  const rows = await sql.query<{ id: string }>(
+/** The changed item's contact, or null when the item is not at that version (or not there). */
+async function applyChange(sql: SqlRunner, id: string, change: FollowUpChangeRequest, viewer: Viewer): Promise<{ contactId: string } | null> {
+  const rows = await sql.query<{ contact_id: string }>(
     `WITH changed AS (
        UPDATE follow_ups SET state = $2, outcome = $3, note = $4, snooze_until = $5, version = version + 1,
          updated_by = $6, updated_at = now(), reopened_reason = NULL
@@ -110,10 +123,10 @@ async function applyChange(sql: SqlRunner, id: string, change: FollowUpChangeReq
        RETURNING id, contact_id)
      INSERT INTO follow_up_changes (follow_up_id, contact_id, by_name, by_user_id, state, outcome, note, snooze_until)
      SELECT id, contact_id, $6, $8, $2, $3, $4, $5 FROM changed
-     RETURNING follow_up_id::text AS id`,
+     RETURNING contact_id`,
     [id, change.state, change.outcome, change.note, change.snoozeUntil, viewer.name, change.version, viewer.userId],
   );
-  return rows.length > 0;
+  return rows[0] ? { contactId: rows[0].contact_id } : null;
 }
 
 export async function readFollowUp(id: string, options: { maskPhones: boolean }): Promise<FollowUpJson | null> {

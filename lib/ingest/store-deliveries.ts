@@ -11,6 +11,7 @@ import { fromStoredMergeState, toStoredMergeState, type StoredMergeState } from 
 import type { SqlRunner } from "@/lib/db/pg-transaction";
 import { jsonParam } from "@/lib/voxia/stringify-json";
 import { writeCallStates } from "./write-call-states";
+import { announceCommitted, appendLiveEvents, type LiveEvent } from "@/lib/live/live-events";
 
 export type AcceptedDelivery = {
   delivery: VoxiaDelivery;
@@ -31,8 +32,10 @@ export type StoredDelivery = { callId: string; duplicate: boolean } | { callId: 
  */
 export const MAX_CALL_STATE_BYTES = 4 * 1024 * 1024;
 
-export function storeDeliveries(items: AcceptedDelivery[]): Promise<StoredDelivery[]> {
-  return inTransaction((sql) => storeInTransaction(sql, items));
+export async function storeDeliveries(items: AcceptedDelivery[]): Promise<StoredDelivery[]> {
+  const stored = await inTransaction((sql) => storeInTransaction(sql, items));
+  announceCommitted();
+  return stored;
 }
 
 async function storeInTransaction(sql: SqlRunner, items: AcceptedDelivery[]): Promise<StoredDelivery[]> {
@@ -126,7 +129,21 @@ async function storeInTransaction(sql: SqlRunner, items: AcceptedDelivery[]): Pr
     // differently): the states folded above would count it twice. Nothing is written; the batch is retried.
     if (inserted !== rows.length) throw Object.assign(new Error("a delivery was stored concurrently under another call"), { code: "40001" });
   }
-  if (changed.length > 0) await writeCallStates(sql, changed.map(callStateOf));
+  if (changed.length > 0) {
+    const calls = changed.map(callStateOf);
+    await writeCallStates(sql, calls);
+    // Last in the transaction (it takes the event log's lock): one event per call a new delivery reached.
+    const reached = new Set(accepted.map((d) => d.delivery.id));
+    await appendLiveEvents(
+      sql,
+      calls.filter((call) => reached.has(call.id)).map((call): LiveEvent => ({
+        type: states.get(call.id) ? "call.updated" : "call.created",
+        callId: call.id,
+        campaignId: call.campaignId ?? null,
+        stage: call.webhookEvent ?? null,
+      })),
+    );
+  }
 
   const seen = new Set<string>();
   return items.map((item) => {
