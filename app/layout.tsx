@@ -34,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {[
               ["/", "Overview"],
               ["/calls", "Calls"],
+              ["/live", "Live"],
               ["/campaigns", "Campaigns"],
               ["/contacts", "Contacts"],
               ["/follow-ups", "Follow-ups"],

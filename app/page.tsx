@@ -1,4 +1,5 @@
 // Overview (/): the headline figures and charts for a date range (default: the last 30 days).
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { Suspense } from "react";
 import { serializeCallFilters } from "@/lib/calls/call-filters";
 import { dashboardRange } from "@/lib/dashboard/dashboard-range";
@@ -29,7 +30,10 @@ export default async function OverviewPage({ searchParams }: PageProps<"/">) {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Overview</h1>
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-xl font-semibold">Overview</h1>
+          <LiveRefresh types={["call.created", "call.updated"]} everyMs={5000} />
+        </div>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           {rangeText(range.start, range.end, locale, filters.timeZone)}
           {filters.test === "exclude" ? " · test calls excluded" : filters.test === "only" ? " · test calls only" : " · test calls included"}

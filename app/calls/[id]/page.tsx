@@ -1,5 +1,6 @@
 // /calls/{id} – one call with everything Voxia sent about it. The list's filters ride along in the
 // URL so "Newer"/"Older" step through the same view the reader came from.
+import { LiveRefresh } from "@/components/live/live-refresh";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -84,6 +85,8 @@ export default async function CallPage({ params, searchParams }: PageProps<"/cal
         <h1 className="text-2xl font-semibold break-all">{title}</h1>
         <StatusBadge value={call.status} />
         {call.isTestCall && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">Test call</span>}
+        {call.webhookEvent && <span className="text-sm text-slate-600 dark:text-slate-400" data-call-stage>Stage: {call.webhookEvent}</span>}
+        <LiveRefresh types={["call.updated"]} callId={call.id} everyMs={500} />
         <p className="w-full text-sm text-slate-600 dark:text-slate-400">
           <LocalTime iso={call.createdAt} /> · {formatDuration(call.duration)} with the agent
           {call.campaign && <> · {call.campaign.name ?? call.campaign.id}</>}

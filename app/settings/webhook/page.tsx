@@ -1,5 +1,6 @@
 // Connect (/settings/webhook): the URL to paste into Voxia, how to add it there, and whether
 // deliveries arrive (newest accepted and refused requests).
+import { LiveRefresh } from "@/components/live/live-refresh";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { Suspense } from "react";
@@ -35,7 +36,10 @@ export default async function ConnectPage() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Connect Voxia</h1>
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-xl font-semibold">Connect Voxia</h1>
+          <LiveRefresh types={["call.created", "call.updated"]} everyMs={1000} />
+        </div>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Voxia sends a webhook for each call as it progresses. Give it this address and calls appear here as they happen.
         </p>

@@ -1,0 +1,145 @@
+// GET /api/events as a server-sent events stream: each committed change as
+//   id: <event id>\nevent: <type>\ndata: <JSON>\n\n
+// a comment line as heartbeat (so proxies keep the connection open), `retry:` for the browser's
+// reconnect delay, and `event: reset` when the events since the client's Last-Event-ID are no
+// longer kept (older than RETENTION_HOURS): the client reloads what it shows instead.
+//
+// Memory is bounded per stream: the stream's queue holds at most BACKLOG_BYTES beyond its
+// high-water mark. A reader that falls that far behind (stalled, or too slow) is dropped — it
+// reconnects with its Last-Event-ID and catches up from the table, paced by what it reads. And each
+// instance keeps at most MAX_STREAMS open; the next is refused with 503 and Retry-After.
+import { apiError } from "@/lib/http/api-error";
+import { liveHub, type LiveSubscriber, type StoredLiveEvent } from "./live-hub";
+
+const HIGH_WATER_BYTES = 16 * 1024;
+
+function setting(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+const maxStreams = () => setting("CALLBOARD_MAX_EVENT_STREAMS", 500);
+const heartbeatMs = () => setting("CALLBOARD_EVENTS_HEARTBEAT_SECONDS", 15) * 1000;
+const backlogBytes = () => setting("CALLBOARD_EVENT_STREAM_BACKLOG_BYTES", 1024 * 1024);
+/** Every this many heartbeats the stream checks its reader is still signed in (sign-out, a removed user). */
+const RECHECK_EVERY = 4;
+const RETRY_MS = 3000;
+
+const globalForStreams = globalThis as unknown as { callboardOpenStreams?: { count: number } };
+const open = (globalForStreams.callboardOpenStreams ??= { count: 0 });
+
+export type EventStreamOptions = {
+  /** The Last-Event-ID header (or ?lastEventId=), as sent. */
+  lastEventId: string | null;
+  signal: AbortSignal;
+  /** Whether the reader may still read (their session not revoked). */
+  stillAllowed: () => Promise<boolean>;
+};
+
+export function openEventStream(options: EventStreamOptions): Response {
+  let lastEventId: bigint | null = null;
+  if (options.lastEventId !== null && options.lastEventId.trim() !== "") {
+    if (!/^\d{1,18}$/.test(options.lastEventId.trim())) {
+      return apiError(400, "invalid_request", `"Last-Event-ID" must be the id of an event this stream sent (a whole number)`);
+    }
+    lastEventId = BigInt(options.lastEventId.trim());
+  }
+  const max = maxStreams();
+  if (open.count >= max) {
+    const refused = apiError(503, "server_busy", `this instance already has ${max} open event streams, the most it keeps; retry shortly`, { retryable: true });
+    refused.headers.set("Retry-After", "10");
+    return refused;
+  }
+  open.count += 1;
+
+  const encoder = new TextEncoder();
+  const limit = backlogBytes();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let closed = false;
+  let unsubscribe: (() => void) | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
+  let waiting: (() => void) | null = null;
+
+  const finish = (error?: Error) => {
+    if (closed) return;
+    closed = true;
+    open.count -= 1;
+    if (heartbeat) clearInterval(heartbeat);
+    unsubscribe?.();
+    waiting?.();
+    options.signal.removeEventListener("abort", onAbort);
+    try {
+      // An error discards what is queued, so a stalled reader's backlog is freed at once.
+      if (error) controller.error(error);
+      else controller.close();
+    } catch {
+      // already closed by the reader
+    }
+  };
+  const onAbort = () => finish();
+  /** Queues text; false when the reader is more than the backlog behind. */
+  const push = (text: string): boolean => {
+    if (closed) return false;
+    controller.enqueue(encoder.encode(text));
+    return (controller.desiredSize ?? 0) > -limit;
+  };
+
+  const subscriber: LiveSubscriber = {
+    send: (events) => push(events.map(formatEvent).join("")),
+    reset: () => void push(`event: reset\ndata: {}\n\n`),
+    drop: () => finish(new Error("the reader fell too far behind")),
+    drained: () =>
+      closed || (controller.desiredSize ?? 0) > 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            waiting = resolve;
+          }),
+  };
+
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        push(`retry: ${RETRY_MS}\n: connected\n\n`);
+        options.signal.addEventListener("abort", onAbort);
+        let beats = 0;
+        heartbeat = setInterval(() => {
+          if (!push(`: heartbeat\n\n`)) return finish(new Error("the reader fell too far behind"));
+          if (++beats % RECHECK_EVERY === 0) void options.stillAllowed().then((ok) => ok || finish(), () => {});
+        }, heartbeatMs());
+        liveHub()
+          .subscribe(subscriber, lastEventId)
+          .then((stop) => {
+            if (closed) stop();
+            else unsubscribe = stop;
+          })
+          .catch((error: Error) => {
+            console.warn(`[live] could not open an event stream: ${error.message}`);
+            finish(error);
+          });
+      },
+      pull() {
+        const resolve = waiting;
+        waiting = null;
+        resolve?.();
+      },
+      cancel() {
+        finish();
+      },
+    },
+    { highWaterMark: HIGH_WATER_BYTES, size: (chunk) => chunk.byteLength },
+  );
+
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform: no compression (it would hold events back to fill a block); nor any proxy's.
+      "Cache-Control": "no-cache, no-store, no-transform",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
+
+function formatEvent(event: StoredLiveEvent): string {
+  return `id: ${event.id}\nevent: ${event.type}\ndata: ${event.data}\n\n`;
+}
