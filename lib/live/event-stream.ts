@@ -77,17 +77,25 @@ export function openEventStream(options: EventStreamOptions): Response {
     }
   };
   const onAbort = () => finish();
-  /** Queues text; false when the reader is more than the backlog behind. */
+  const dropSlow = () => {
+    console.warn(`[live] dropped an event stream: its reader fell more than ${Math.round(limit / 1024)} KiB behind (it can reconnect with Last-Event-ID)`);
+    finish(new Error("the reader fell too far behind"));
+  };
+  /**
+   * Queues text; false, queuing nothing, when the reader has not taken what was queued before and is
+   * more than the backlog behind. So a stream holds at most the backlog plus one batch of the hub's.
+   */
   const push = (text: string): boolean => {
     if (closed) return false;
+    if ((controller.desiredSize ?? 0) < -limit) return false;
     controller.enqueue(encoder.encode(text));
-    return (controller.desiredSize ?? 0) > -limit;
+    return true;
   };
 
   const subscriber: LiveSubscriber = {
     send: (events) => push(events.map(formatEvent).join("")),
     reset: () => void push(`event: reset\ndata: {}\n\n`),
-    drop: () => finish(new Error("the reader fell too far behind")),
+    drop: () => dropSlow(),
     drained: () =>
       closed || (controller.desiredSize ?? 0) > 0
         ? Promise.resolve()
@@ -100,18 +108,20 @@ export function openEventStream(options: EventStreamOptions): Response {
     {
       start(c) {
         controller = c;
-        push(`retry: ${RETRY_MS}\n: connected\n\n`);
+        push(`retry: ${RETRY_MS}\n\n`);
         options.signal.addEventListener("abort", onAbort);
         let beats = 0;
         heartbeat = setInterval(() => {
-          if (!push(`: heartbeat\n\n`)) return finish(new Error("the reader fell too far behind"));
+          if (!push(`: heartbeat\n\n`)) return dropSlow();
           if (++beats % RECHECK_EVERY === 0) void options.stillAllowed().then((ok) => ok || finish(), () => {});
         }, heartbeatMs());
         liveHub()
           .subscribe(subscriber, lastEventId)
           .then((stop) => {
-            if (closed) stop();
-            else unsubscribe = stop;
+            if (closed) return stop();
+            unsubscribe = stop;
+            // Only now: a client that waits for this has everything committed from here on.
+            push(`: connected\n\n`);
           })
           .catch((error: Error) => {
             console.warn(`[live] could not open an event stream: ${error.message}`);

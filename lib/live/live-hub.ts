@@ -214,9 +214,10 @@ export class LiveHub {
 }
 
 async function readEvents(after: bigint, through: bigint | null): Promise<StoredLiveEvent[]> {
+  // ORDER BY the table's id, not the output column of the same name (text, which would sort "10" before "9").
   const rows = await db().pool.query<{ id: string; type: string; data: string }>(
     `SELECT id::text, type, (payload - 'type')::text AS data FROM live_events
-     WHERE id > $1::bigint AND ($2::bigint IS NULL OR id <= $2::bigint) ORDER BY id LIMIT ${BATCH}`,
+     WHERE id > $1::bigint AND ($2::bigint IS NULL OR id <= $2::bigint) ORDER BY live_events.id LIMIT ${BATCH}`,
     [after.toString(), through?.toString() ?? null],
   );
   return rows.rows.map((r) => ({ id: BigInt(r.id), type: r.type, data: r.data }));

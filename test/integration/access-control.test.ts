@@ -79,6 +79,8 @@ describe("every page and route handler under app/ refuses anonymous requests", (
       "app/contacts/[id]/page.tsx",
       "app/follow-ups/page.tsx",
       "app/suppression/page.tsx",
+      "app/api/events/route.ts",
+      "app/live/page.tsx",
     ]) {
       assert.ok(files.includes(expected), `${expected} discovered among ${files.join(", ")}`);
     }
