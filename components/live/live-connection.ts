@@ -23,7 +23,9 @@ function setState(next: ConnectionState) {
 function connect() {
   source = new EventSource("/api/events");
   setState("connecting");
-  source.onopen = () => setState("live");
+  // Live on `ready` (the server has subscribed the stream), not on open: an event committed between
+  // the two would otherwise be missed by a page that thinks it is live.
+  source.addEventListener("ready", () => setState("live"));
   source.onerror = () => setState("reconnecting");
   for (const type of TYPES) {
     source.addEventListener(type, (event) => {

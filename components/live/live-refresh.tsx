@@ -54,7 +54,7 @@ export function LiveRefresh({
 export function LiveIndicator({ state }: { state: ConnectionState }) {
   const live = state === "live";
   return (
-    <span className="inline-flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400" title={live ? "Updates as deliveries arrive" : "Not receiving updates right now; reconnecting"}>
+    <span data-live-state={state} className="inline-flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400" title={live ? "Updates as deliveries arrive" : "Not receiving updates right now; reconnecting"}>
       <span aria-hidden className={`h-2 w-2 rounded-full ${live ? "bg-emerald-500" : "bg-amber-500"}`} />
       {live ? "Live" : state === "connecting" ? "Connecting…" : "Reconnecting…"}
     </span>

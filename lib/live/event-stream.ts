@@ -1,7 +1,8 @@
 // GET /api/events as a server-sent events stream: each committed change as
 //   id: <event id>\nevent: <type>\ndata: <JSON>\n\n
-// a comment line as heartbeat (so proxies keep the connection open), `retry:` for the browser's
-// reconnect delay, and `event: reset` when the events since the client's Last-Event-ID are no
+// `event: ready` once the stream is subscribed (everything committed after it will come), a comment
+// line as heartbeat (so proxies keep the connection open), `retry:` for the browser's reconnect
+// delay, and `event: reset` when the events since the client's Last-Event-ID are no
 // longer kept (older than RETENTION_HOURS): the client reloads what it shows instead.
 //
 // Memory is bounded per stream: the stream's queue holds at most BACKLOG_BYTES beyond its
@@ -120,8 +121,8 @@ export function openEventStream(options: EventStreamOptions): Response {
           .then((stop) => {
             if (closed) return stop();
             unsubscribe = stop;
-            // Only now: a client that waits for this has everything committed from here on.
-            push(`: connected\n\n`);
+            // Only now: a client that has this gets everything committed from here on.
+            push(`event: ready\ndata: {}\n\n`);
           })
           .catch((error: Error) => {
             console.warn(`[live] could not open an event stream: ${error.message}`);

@@ -63,7 +63,7 @@ describe("two instances on one database", { skip: server }, () => {
     assert.equal(stream.response.status, 200);
     assert.match(stream.response.headers.get("content-type") ?? "", /^text\/event-stream/);
     assert.match(stream.response.headers.get("cache-control") ?? "", /no-transform/);
-    await stream.waitUntil(() => stream.comments.includes("connected"), "the stream to open");
+    await stream.waitUntil(() => stream.ready, "the stream to open");
 
     const [dialing, connected, hangUp, finished] = lifecycleDeliveries(spec("cross-1"));
     await post(first, dialing!.body);
@@ -94,7 +94,7 @@ describe("two instances on one database", { skip: server }, () => {
 
   test("a reconnect with Last-Event-ID gets exactly the events it missed, on either instance", async () => {
     const stream = await SseClient.open(`${first.url}/api/events`);
-    await stream.waitUntil(() => stream.comments.includes("connected"), "the stream to open");
+    await stream.waitUntil(() => stream.ready, "the stream to open");
     for (const d of lifecycleDeliveries(spec("resume-1"))) await post(second, d.body);
     await stream.waitUntil(() => stream.ofCall("call.updated", "resume-1").length === 3, "resume-1's stages");
     const lastSeen = stream.lastEventId!;
@@ -121,7 +121,7 @@ describe("two instances on one database", { skip: server }, () => {
   test("a stream resuming from further back than an instance keeps in memory is replayed from the log, in order", async () => {
     const live = await SseClient.open(`${first.url}/api/events`);
     cleanups.push(async () => live.close());
-    await live.waitUntil(() => live.comments.includes("connected"), "the stream to open");
+    await live.waitUntil(() => live.ready, "the stream to open");
     const before = (await db.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM live_events`))[0]!.id;
     await burst(db, 5000);
     await live.waitUntil(() => live.events.filter((e) => e.event === "call.updated" && e.data.includes("burst-")).length === 5000, "the burst, live");
@@ -162,7 +162,7 @@ describe("a reader that stops reading", { skip: server }, () => {
 
     const reader = await SseClient.open(`${target.url}/api/events`);
     cleanups.push(async () => reader.close());
-    await reader.waitUntil(() => reader.comments.includes("connected"), "the reader's stream to open");
+    await reader.waitUntil(() => reader.ready, "the reader's stream to open");
     await new Promise((r) => setTimeout(r, 300));
 
     // 40 MB of events: far more than the socket buffers between the server and the stalled reader.
@@ -234,7 +234,7 @@ test("on the embedded database, a stream hears the app's own commits", async () 
   cleanups.push(() => target.stop());
   const stream = await SseClient.open(`${target.url}/api/events`);
   cleanups.push(async () => stream.close());
-  await stream.waitUntil(() => stream.comments.includes("connected"), "the stream to open");
+  await stream.waitUntil(() => stream.ready, "the stream to open");
   const started = Date.now();
   await post(target, JSON.stringify(payloadFor(spec("embedded-1"), "DIALING", "early")));
   await stream.waitUntil(() => stream.ofCall("call.created", "embedded-1").length === 1, "the event on the embedded database");

@@ -6,6 +6,8 @@ export class SseClient {
   readonly events: SseEvent[] = [];
   readonly comments: string[] = [];
   lastEventId: string | null = null;
+  /** The server's `ready`: subscribed, so everything committed from now on will arrive. */
+  ready = false;
   /** Set when the server ended the stream (or it failed). */
   ended = false;
   private waiters: (() => void)[] = [];
@@ -63,6 +65,10 @@ export class SseClient {
         else continue;
         hasField = true;
       }
+    }
+    if (event === "ready") {
+      this.ready = true;
+      return;
     }
     if (!hasField || (data.length === 0 && id === null)) return;
     if (id !== null) this.lastEventId = id;
