@@ -7,9 +7,9 @@
 //   --repeats N        timed requests per page (default 40, after warm-up requests)
 //   --deliveries N     webhooks for the throughput test (default 20000), --concurrency N (default 16)
 //   --paced-rate N     requests/s for the latency test (default 200) over --paced-seconds (default 10)
-//   --only LIST        run only some parts, comma-separated: pages, filters, work, export, ingestion, poison (default all)
+//   --only LIST        run only some parts, comma-separated: pages, filters, work, export, ingestion, poison, live (default all)
 //   --poison N         distinct ~1 MB deliveries of one call for the poison row (default 100)
-// The poison row alone needs no big database: `npm run bench -- --only poison --calls 2000`.
+// The poison and live rows need no big database: `npm run bench -- --only poison,live --calls 2000`.
 // PORT sets the app's port (default 3361).
 import os from "node:os";
 import { existsSync } from "node:fs";
@@ -22,6 +22,7 @@ import { timeExport, timePage, type PageTiming } from "./http-timing.ts";
 import { benchPayloads, countStored, insertCeiling, sendAll, sendPaced } from "./ingestion.ts";
 import { sampleMemory } from "./process-memory.ts";
 import { sendPoisonCall } from "./poison-call.ts";
+import { benchLive } from "./live-events.ts";
 import { ms } from "./stats.ts";
 
 const args = process.argv.slice(2);
@@ -39,8 +40,8 @@ const pacedSeconds = count("--paced-seconds", 10);
 const databaseName = option("--database", "callboard_bench");
 const port = Number(process.env.PORT ?? 3361);
 const poisonCount = count("--poison", 100);
-const only = option("--only", "pages,filters,work,export,ingestion,poison").split(",");
-const runs = (part: "pages" | "filters" | "work" | "export" | "ingestion" | "poison") => only.includes(part);
+const only = option("--only", "pages,filters,work,export,ingestion,poison,live").split(",");
+const runs = (part: "pages" | "filters" | "work" | "export" | "ingestion" | "poison" | "live") => only.includes(part);
 
 const server = process.env.DATABASE_URL;
 if (!server) {
@@ -260,6 +261,15 @@ try {
     add(`other calls meanwhile p50 / p99 / max (${poison.others.count} sent, errors ${poison.others.errors})`,
       `${ms(poison.others.p50)} / ${ms(poison.others.p99)} / ${ms(poison.others.max)}`, "p99 ≤ 2 s");
     markPeak("poison");
+  }
+
+  if (runs("live")) {
+    // 6. Live: a webhook acknowledged by a second instance, to its event on this one's stream; 200 streams held open.
+    log("live: 300 webhooks into a second instance, each timed to its event on a stream of this one; then 200 open streams");
+    const live = await benchLive(app, benchUrl, { deliveries: 300, streams: 200 });
+    add(`live: webhook ack (instance B) → event on a stream (instance A) p50 / p99 (${live.samples} samples, missed ${live.missed})`, `${ms(live.p50)} / ${ms(live.p99)}`);
+    add(`live: 200 open streams, one event to all (${live.deliveredToAll ? "all received it" : "NOT all received it"})`, `${Math.round(live.streamsMb)} MB server RSS, ${live.perStreamKb.toFixed(1)} KB per stream`);
+    markPeak("live");
   }
 } finally {
   add("server peak memory (RSS, next-server tree)", `${mb(memory.peak())} MB (so far, after ${peaks.join(", ")})`, "≤ 500 MB");
