@@ -5,7 +5,8 @@
 import { db } from "@/lib/db/client";
 import { shownPhone, type PhoneView } from "@/lib/calls/phone-view";
 
-export const IN_PROGRESS_STAGES = ["DIALING", "CONNECTED", "FORWARDED"] as const;
+// Written into the SQL as literals: the partial index's predicate matches only a literal list.
+const IN_PROGRESS_STAGES = ["DIALING", "CONNECTED", "FORWARDED"] as const;
 export const STALE_HOURS = 2;
 const LIMIT = 200;
 
@@ -37,7 +38,7 @@ export async function listLiveCalls(view: PhoneView): Promise<{ calls: LiveCall[
   }>(
     `SELECT id, campaign_id, campaign_name, contact_name, contact_phone, webhook_event, created_at, first_received_at, last_received_at, is_test_call
      FROM calls
-     WHERE webhook_event IN ('DIALING', 'CONNECTED', 'FORWARDED') AND last_received_at > now() - make_interval(hours => $1)
+     WHERE webhook_event IN (${IN_PROGRESS_STAGES.map((stage) => `'${stage}'`).join(", ")}) AND last_received_at > now() - make_interval(hours => $1)
      ORDER BY last_received_at DESC, id
      LIMIT $2`,
     [STALE_HOURS, LIMIT + 1],
