@@ -26,8 +26,22 @@ const backlogBytes = () => setting("CALLBOARD_EVENT_STREAM_BACKLOG_BYTES", 1024 
 const RECHECK_EVERY = 4;
 const RETRY_MS = 3000;
 
-const globalForStreams = globalThis as unknown as { callboardOpenStreams?: { count: number } };
-const open = (globalForStreams.callboardOpenStreams ??= { count: 0 });
+// The open streams' endings, per process. On SIGTERM they end at once: a stream never ends by itself,
+// and the server, closing gracefully, would wait for it forever. Browsers reconnect (to another
+// instance, or to this one restarted) with Last-Event-ID and lose nothing.
+const globalForStreams = globalThis as unknown as { callboardOpenStreams?: Set<() => void> };
+const open = (globalForStreams.callboardOpenStreams ??= registerShutdown(new Set()));
+
+function registerShutdown(streams: Set<() => void>): Set<() => void> {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      [...streams].forEach((end) => end());
+      // A listener replaces Node's default exit: where nobody else handles the signal, exit as it would.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
+  return streams;
+}
 
 export type EventStreamOptions = {
   /** The Last-Event-ID header (or ?lastEventId=), as sent. */
@@ -46,12 +60,11 @@ export function openEventStream(options: EventStreamOptions): Response {
     lastEventId = BigInt(options.lastEventId.trim());
   }
   const max = maxStreams();
-  if (open.count >= max) {
+  if (open.size >= max) {
     const refused = apiError(503, "server_busy", `this instance already has ${max} open event streams, the most it keeps; retry shortly`, { retryable: true });
     refused.headers.set("Retry-After", "10");
     return refused;
   }
-  open.count += 1;
 
   const encoder = new TextEncoder();
   const limit = backlogBytes();
@@ -64,7 +77,7 @@ export function openEventStream(options: EventStreamOptions): Response {
   const finish = (error?: Error) => {
     if (closed) return;
     closed = true;
-    open.count -= 1;
+    open.delete(end);
     if (heartbeat) clearInterval(heartbeat);
     unsubscribe?.();
     waiting?.();
@@ -78,6 +91,10 @@ export function openEventStream(options: EventStreamOptions): Response {
     }
   };
   const onAbort = () => finish();
+  // An error, not a clean end: the connection is then closed, not kept alive for a next request
+  // that would hold up the server's graceful close.
+  const end = () => finish(new Error("the server is stopping"));
+  open.add(end);
   const dropSlow = () => {
     console.warn(`[live] dropped an event stream: its reader fell more than ${Math.round(limit / 1024)} KiB behind (it can reconnect with Last-Event-ID)`);
     finish(new Error("the reader fell too far behind"));

@@ -226,6 +226,19 @@ describe("limits and sign-in", { skip: server }, () => {
   });
 });
 
+test("stopping an instance (SIGTERM) ends its streams at once instead of waiting for them", { skip: server }, async () => {
+  const db = await createTestDatabase("live_stop");
+  cleanups.push(() => db.drop());
+  const target = await startTestApp({ databaseUrl: db.url });
+  const stream = await SseClient.open(`${target.url}/api/events`);
+  await stream.waitUntil(() => stream.ready, "the stream to be ready");
+  const started = Date.now();
+  await target.stop();
+  assert.ok(Date.now() - started < 5000, `stopped in ${Date.now() - started} ms:\n${target.output().slice(-1500)}`);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(stream.ended, true, "the stream ended");
+});
+
 test("on the embedded database, a stream hears the app's own commits", async () => {
   const embedded = await startEmbeddedDb({ port: await freePort(), memory: true });
   cleanups.push(() => embedded.stop());
