@@ -126,6 +126,14 @@ function hostOf(url: string): string {
   }
 }
 
+/** A threshold in minutes, in words: "15 minutes", "2 hours", "3 seconds" (tests use fractions). */
+function span(minutes: unknown): string {
+  if (typeof minutes !== "number") return String(minutes);
+  const [n, unit] = minutes >= 120 ? [minutes / 60, "hour"] : minutes >= 1 ? [minutes, "minute"] : [minutes * 60, "second"];
+  const rounded = Math.round(n * 10) / 10;
+  return `${rounded.toLocaleString("en-US")} ${unit}${rounded === 1 ? "" : "s"}`;
+}
+
 function number(value: unknown): string {
   return typeof value === "number" ? value.toLocaleString("en-US") : String(value);
 }
@@ -135,12 +143,12 @@ function describe(alert: AlertJson): string {
   const d = alert.details;
   switch (alert.kind) {
     case "post_processing_missing":
-      return `The call's last stage was ${String(d.stage)}, and its campaign asked for post-processing results, but none arrived within ${number(d.minutes)} minutes.`;
+      return `The call's last stage was ${String(d.stage)}, and its campaign asked for post-processing results, but none arrived within ${span(d.minutes)}.`;
     case "campaign_silent":
-      return `${number(d.callsBefore)} calls came in the day before it stopped; nothing has arrived for ${number(d.hours)} hours.`;
+      return `${number(d.callsBefore)} calls came in the day before it stopped; nothing has arrived for ${span(typeof d.hours === "number" ? d.hours * 60 : d.hours)}.`;
     case "webhooks_refused": {
       const codes = Object.entries((d.codes ?? {}) as Record<string, number>).map(([code, n]) => `${code} × ${n}`).join(", ");
-      return `Webhook requests were refused (${codes}) within ${number(d.minutes)} minutes: a sender with a wrong token or URL, or a broken body.`;
+      return `Webhook requests were refused (${codes}) within ${span(d.minutes)}: a sender with a wrong token or URL, or a broken body.`;
     }
     default:
       return "";
