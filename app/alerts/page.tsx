@@ -106,7 +106,7 @@ export default async function AlertsPage({ searchParams }: PageProps<"/alerts">)
                     <td className="pr-3 tabular-nums">{d.alertId}</td>
                     <td className="pr-3">{d.host ?? "–"}</td>
                     <td className="pr-3">{d.outcome}</td>
-                    <td>{d.httpStatus !== null ? `HTTP ${d.httpStatus}` : ""}{d.error ? `${d.httpStatus !== null ? " · " : ""}${d.error}` : ""}</td>
+                    <td>{[d.httpStatus !== null ? `HTTP ${d.httpStatus}` : null, d.error && d.error !== `HTTP ${d.httpStatus}` ? d.error : null].filter(Boolean).join(" · ")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,5 @@
-// Delivers the alert outbox. Each notification is taken with FOR UPDATE SKIP LOCKED, so two instances
-// never send the same one; it is sent while its row is locked and its attempt is logged in the same
-// transaction. A failure is retried after CALLBOARD_ALERT_RETRY_SECONDS, doubling each time, until
+// Delivers the alert outbox. Each notification is claimed with FOR UPDATE SKIP LOCKED and leased, so
+// two instances never send the same one; each attempt is logged with its outcome. A failure is retried after CALLBOARD_ALERT_RETRY_SECONDS, doubling each time, until
 // CALLBOARD_ALERT_MAX_ATTEMPTS; a refused URL (not public) is not retried: only a setting fixes it.
 import { inTransaction } from "@/lib/db/pg-transaction";
 import type { AlertSettings } from "./alert-settings";
@@ -20,36 +19,50 @@ export function notificationBody(alert: Pending, format: AlertSettings["webhookF
   });
 }
 
+// A claimed notification is leased for longer than one attempt can take (10 s timeout): no other
+// instance takes it meanwhile, and if this one dies mid-send it is tried again once the lease ends.
+const LEASE_SECONDS = 60;
+
 export async function deliverNotifications(settings: AlertSettings): Promise<number> {
   if (!settings.webhookUrl) return 0;
   let sent = 0;
   for (let i = 0; i < PER_ROUND; i++) {
-    const done = await inTransaction(async (sql) => {
-      const [next] = await sql.query<Pending>(
-        `SELECT n.id::text, n.alert_id::text, n.attempts, a.kind, a.title, a.state, a.details, a.call_id, a.campaign_id, a.opened_at
-         FROM alert_notifications n JOIN alerts a ON a.id = n.alert_id
-         WHERE n.state = 'pending' AND n.next_attempt_at <= now()
-         ORDER BY n.next_attempt_at, n.id
-         LIMIT 1
-         FOR UPDATE OF n SKIP LOCKED`,
-        [],
-      );
-      if (!next) return false;
-      const result = await sendNotification(settings.webhookUrl!, notificationBody(next, settings.webhookFormat), settings.allowPrivateUrls);
-      const attempts = next.attempts + 1;
+    // Claimed in a short transaction and sent outside any: a slow receiver must not hold a database
+    // connection (the embedded database has only one).
+    const [next] = await inTransaction((sql) =>
+      sql.query<Pending>(
+        `WITH claimed AS (
+           SELECT n.id FROM alert_notifications n
+           WHERE n.state = 'pending' AND n.next_attempt_at <= now()
+           ORDER BY n.next_attempt_at, n.id
+           LIMIT 1
+           FOR UPDATE SKIP LOCKED
+         ),
+         leased AS (
+           UPDATE alert_notifications n SET next_attempt_at = now() + make_interval(secs => $1::float8)
+           FROM claimed WHERE n.id = claimed.id
+           RETURNING n.id, n.alert_id, n.attempts
+         )
+         SELECT l.id::text, l.alert_id::text, l.attempts, a.kind, a.title, a.state, a.details, a.call_id, a.campaign_id, a.opened_at
+         FROM leased l JOIN alerts a ON a.id = l.alert_id`,
+        [LEASE_SECONDS],
+      ),
+    );
+    if (!next) break;
+    const result = await sendNotification(settings.webhookUrl, notificationBody(next, settings.webhookFormat), settings.allowPrivateUrls);
+    const attempts = next.attempts + 1;
+    const state = result.outcome === "delivered" ? "delivered" : result.outcome === "refused" ? "refused" : attempts >= settings.maxAttempts ? "failed" : "pending";
+    await inTransaction(async (sql) => {
       await sql.execute(
         `INSERT INTO alert_delivery_attempts (notification_id, alert_id, host, outcome, http_status, error) VALUES ($1, $2, $3, $4, $5, $6)`,
         [next.id, next.alert_id, result.host, result.outcome, "httpStatus" in result ? result.httpStatus : null, "error" in result ? result.error.slice(0, 500) : null],
       );
-      const state = result.outcome === "delivered" ? "delivered" : result.outcome === "refused" ? "refused" : attempts >= settings.maxAttempts ? "failed" : "pending";
       await sql.execute(
         `UPDATE alert_notifications SET attempts = $2, state = $3, next_attempt_at = now() + make_interval(secs => $4::float8) WHERE id = $1`,
         [next.id, attempts, state, settings.retrySeconds * 2 ** (attempts - 1)],
       );
-      if (result.outcome !== "delivered") console.warn(`[alerts] notification ${next.id} to ${result.host ?? "?"}: ${result.outcome} (${"error" in result ? result.error : ""})`);
-      return true;
     });
-    if (!done) break;
+    if (result.outcome !== "delivered") console.warn(`[alerts] notification ${next.id} to ${result.host ?? "?"}: ${result.outcome} (${"error" in result ? result.error : ""})`);
     sent++;
   }
   return sent;

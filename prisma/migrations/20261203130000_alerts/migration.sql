@@ -20,6 +20,8 @@ CREATE TABLE "alerts" (
 CREATE UNIQUE INDEX "alerts_active_kind_key_key" ON "alerts" ("kind", "key") WHERE "state" <> 'resolved';
 -- The nav badge counts open alerts on every page.
 CREATE INDEX "alerts_open_idx" ON "alerts" ("opened_at" DESC) WHERE "state" = 'open';
+-- The checks' "already alerted since its last delivery?" and the refused burst's last resolution.
+CREATE INDEX "alerts_kind_key_opened_at_idx" ON "alerts" ("kind", "key", "opened_at" DESC);
 CREATE INDEX "alerts_state_opened_at_idx" ON "alerts" ("state", "opened_at" DESC, "id" DESC);
 
 -- Notifications to CALLBOARD_ALERT_WEBHOOK_URL, written in the transaction that opens the alert.
