@@ -236,3 +236,23 @@ test("a loopback notification URL is refused without CALLBOARD_ALERT_ALLOW_PRIVA
     await other.drop();
   }
 });
+
+test("rounds that run at the same moment open each alert once and queue one notification for it", async () => {
+  // The checker itself, run here against the same database, several rounds at once: the advisory lock
+  // and the unique index must leave one alert per call whatever the timing.
+  process.env.DATABASE_URL = database.url;
+  const { checkAlertsOnce } = await import("../../lib/alerts/check-alerts.ts");
+  const { alertSettings } = await import("../../lib/alerts/alert-settings.ts");
+  const ids = Array.from({ length: 5 }, (_, i) => `call-pp-race-${i}`);
+  for (const id of ids) await sendStage(a, { id, campaign: { id: "camp-race", name: "Race" } }, "HANG_UP", "ended");
+  await sleep(2600);
+  const settings = { ...alertSettings(), postProcessingMinutes: 0.04, webhookUrl: "http://127.0.0.1:1/unused" };
+  await Promise.all(Array.from({ length: 8 }, () => checkAlertsOnce(settings)));
+  await sleep(1000);
+  const rows = await database.query<{ key: string; alerts: number; notifications: number }>(
+    `SELECT a.key, count(DISTINCT a.id)::int AS alerts, count(n.id)::int AS notifications
+     FROM alerts a LEFT JOIN alert_notifications n ON n.alert_id = a.id
+     WHERE a.kind = 'post_processing_missing' AND a.key LIKE 'call-pp-race-%' GROUP BY a.key ORDER BY a.key`,
+  );
+  assert.deepEqual(rows, ids.map((key) => ({ key, alerts: 1, notifications: 1 })));
+});
