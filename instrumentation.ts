@@ -1,9 +1,12 @@
 // Runs once when a server instance starts: refuse an insecure production start, then bring the
-// database schema up to date before serving.
+// database schema up to date before serving, and start the alert checker.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { exitIfInsecure } = await import("./lib/security/required-settings");
   exitIfInsecure();
   const { prepareDatabase } = await import("./lib/db/prepare-database");
   await prepareDatabase();
+  // Alerts are checked by the app itself: no extra service to run (lib/alerts/check-alerts.ts).
+  const { startAlertChecker } = await import("./lib/alerts/check-alerts");
+  startAlertChecker();
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { SignOutButton } from "@/components/sign-out-button";
 import { AdminNavLink } from "@/components/admin-nav-link";
+import { AlertsNavLink } from "@/components/alerts-nav-link";
 import { TimeZonePicker } from "@/components/time-zone-picker";
 import { TimeZoneProvider } from "@/components/time-zone-context";
 import { viewerTimeZone } from "@/lib/time/viewer-time-zone";
@@ -45,6 +46,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {label}
               </Link>
             ))}
+            <AlertsNavLink className={NAV_LINK} />
             <AdminNavLink className={NAV_LINK} />
             <div className="ml-auto flex items-center gap-x-4">
               <TimeZonePicker zone={viewer.zone} fromCookie={viewer.fromCookie} />

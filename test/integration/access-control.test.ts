@@ -81,6 +81,10 @@ describe("every page and route handler under app/ refuses anonymous requests", (
       "app/suppression/page.tsx",
       "app/api/events/route.ts",
       "app/live/page.tsx",
+      "app/alerts/page.tsx",
+      "app/api/alerts/route.ts",
+      "app/api/alerts/[id]/route.ts",
+      "app/api/alerts/deliveries/route.ts",
     ]) {
       assert.ok(files.includes(expected), `${expected} discovered among ${files.join(", ")}`);
     }
@@ -322,6 +326,22 @@ describe("roles: only admins manage users", () => {
       }
     }
     assert.ok(checked >= 8, `checked ${checked} routes`);
+  });
+
+  test("everyone reads alerts; a viewer cannot acknowledge or resolve one, and only admins read the delivery log", async () => {
+    for (const { label, headers } of credentials) {
+      const list = await request("/api/alerts?state=open", { headers });
+      assert.equal(list.status, 200, label);
+      assert.equal(typeof (await list.json()).total, "number", label);
+      if (headers.cookie) assert.equal((await request("/alerts", { headers })).status, 200, `${label}: /alerts`);
+      const log = await request("/api/alerts/deliveries", { headers });
+      assert.equal(log.status, 403, `${label}: the delivery log`);
+      const change = await request("/api/alerts/1", { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ state: "acknowledged" }) });
+      // A member gets past the role check (no alert 1 here); a viewer does not.
+      assert.equal(change.status, label.startsWith("viewer") ? 403 : 404, `${label}: POST /api/alerts/1`);
+    }
+    assert.equal((await request("/api/alerts/deliveries", { headers: admin })).status, 200);
+    assert.equal((await request("/api/alerts?state=nope", { headers: admin })).status, 400);
   });
 
   test("the admin page answers the bootstrap admin", async () => {
