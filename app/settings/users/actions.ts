@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { createApiToken, MAX_TOKEN_NAME, revokeApiToken } from "@/lib/auth/api-tokens";
-import { createUser, getUser, removeUser, resetPassword, updateUser } from "@/lib/users/users";
+import { createUser, getUser, removeUser, resetPassword, setUserDisabled, updateUser } from "@/lib/users/users";
 
 const PAGE = "/settings/users";
 const back = (kind: "notice" | "error", text: string): never => redirect(`${PAGE}?${kind}=${encodeURIComponent(text)}`);
@@ -41,6 +41,14 @@ export async function removeUserAction(form: FormData): Promise<void> {
   const removed = await removeUser(field(form, "userId"), viewer.userId);
   if (!removed.ok) back("error", `Not removed: ${removed.problem.message}.`);
   else back("notice", `${user?.name ?? "The user"} was removed and signed out everywhere.`);
+}
+
+export async function setDisabledAction(form: FormData): Promise<void> {
+  const viewer = await requireViewer("admin");
+  const disable = field(form, "disabled") === "true";
+  const changed = await setUserDisabled(field(form, "userId"), disable, viewer.userId);
+  if (!changed.ok) back("error", `Not ${disable ? "disabled" : "re-enabled"}: ${changed.problem.message}.`);
+  else back("notice", disable ? `${changed.value.name} was disabled and signed out everywhere; their API tokens stop working.` : `${changed.value.name} can sign in again.`);
 }
 
 export type NewTokenResult = { ok: true; token: string; name: string; userName: string } | { ok: false; message: string } | null;

@@ -6,7 +6,7 @@ import { pagesNeedSignIn } from "@/lib/auth/auth-settings";
 import { listUsers, ROLES } from "@/lib/users/users";
 import { LocalTime } from "@/components/local-time";
 import { NewTokenForm } from "@/components/users/new-token-form";
-import { addUserAction, changeRoleAction, createTokenAction, removeUserAction, resetPasswordAction, revokeTokenAction } from "./actions";
+import { addUserAction, changeRoleAction, createTokenAction, removeUserAction, resetPasswordAction, revokeTokenAction, setDisabledAction } from "./actions";
 
 export const metadata = { title: "Users" };
 
@@ -73,7 +73,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/settings/u
                         <button type="submit" className={small} aria-label={`Save role of ${user.name}`}>Save</button>
                       </form>
                     </td>
-                    <td className="py-2 pr-4 text-slate-600 dark:text-slate-400">{user.mustChangePassword ? "Has not chosen a password yet" : "Active"}</td>
+                    <td className="py-2 pr-4 text-slate-600 dark:text-slate-400">{user.disabled ? <strong className="font-medium text-red-700 dark:text-red-300">Disabled</strong> : user.mustChangePassword ? "Has not chosen a password yet" : "Active"}</td>
                     <td className="py-2 pr-4 text-slate-600 dark:text-slate-400"><LocalTime iso={user.createdAt} /></td>
                     <td className="py-2 text-right">
                       {user.id !== viewer.userId && (
@@ -87,6 +87,11 @@ export default async function UsersPage({ searchParams }: PageProps<"/settings/u
                               <button type="submit" className={small}>Set</button>
                             </form>
                           </details>
+                          <form action={setDisabledAction}>
+                            <input type="hidden" name="userId" value={user.id} />
+                            <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
+                            <button type="submit" className={user.disabled ? small : danger} aria-label={`${user.disabled ? "Re-enable" : "Disable"} ${user.name}`}>{user.disabled ? "Re-enable" : "Disable"}</button>
+                          </form>
                           <form action={removeUserAction}>
                             <input type="hidden" name="userId" value={user.id} />
                             <button type="submit" className={danger} aria-label={`Remove ${user.name}`}>Remove</button>
