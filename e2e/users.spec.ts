@@ -136,3 +136,34 @@ test("a viewer sees the number masked on the call page and cannot call it", asyn
   await page.goto(`${app.url}/calls`);
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fcalls$/);
 });
+
+test("an admin disables a member, who is signed out at once, and re-enables them", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const member = await addUser(app.url, { authorization: `Bearer ${API_TOKEN}` }, "member", "Dara Quill");
+  const cookie = await readySession(app.url, member);
+  const memberContext = await browser.newContext();
+  const [name, value] = cookie.split("=") as [string, string];
+  await memberContext.addCookies([{ name, value, url: app.url }]);
+  const memberPage = await memberContext.newPage();
+  await memberPage.goto(`${app.url}/calls`);
+  await expect(memberPage.getByTestId("signed-in-as")).toContainText("Dara Quill");
+
+  await signIn(page, PASSWORD);
+  await page.goto(`${app.url}/settings/users`);
+  const row = page.getByTestId("user-row").filter({ hasText: "Dara Quill" });
+  await row.getByRole("button", { name: "Disable Dara Quill" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Dara Quill was disabled" })).toBeVisible();
+  await expect(row).toContainText("Disabled");
+
+  await memberPage.reload();
+  await expect(memberPage).toHaveURL(/\/sign-in/);
+  await memberPage.getByLabel("Email").fill(member.email);
+  await memberPage.getByLabel("Password").fill(member.password);
+  await memberPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(memberPage).toHaveURL(/error=wrong_email_or_password/);
+
+  await row.getByRole("button", { name: "Re-enable Dara Quill" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Dara Quill can sign in again" })).toBeVisible();
+  await expect(row).toContainText("Active");
+  await memberContext.close();
+});
