@@ -6,7 +6,7 @@ import type pg from "pg";
 import { db } from "@/lib/db/client";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/passwords";
 import { isUuid } from "@/lib/auth/api-tokens";
-import { sha256Hex } from "@/lib/auth/session-token";
+import { newSecretToken, sha256Hex } from "@/lib/auth/session-token";
 import type { Role } from "@/lib/auth/viewer";
 
 export const ROLES: readonly Role[] = ["admin", "member", "viewer"];
@@ -64,16 +64,23 @@ export async function getUser(id: string): Promise<UserInfo | null> {
   return rows[0] ? toUser(rows[0]) : null;
 }
 
-export async function createUser(input: { name?: unknown; email?: unknown; role?: unknown; password?: unknown }): Promise<Result<UserInfo>> {
+/**
+ * Adds a user with an initial password, or (`signInLink: true`, no password) with a password nobody
+ * knows, to be chosen through a one-time sign-in link (lib/users/sign-in-links.ts).
+ */
+export async function createUser(input: { name?: unknown; email?: unknown; role?: unknown; password?: unknown; signInLink?: unknown }): Promise<Result<UserInfo>> {
   const name = checkName(input.name);
   if (!name.ok) return name;
   const email = checkEmail(input.email);
   if (!email.ok) return email;
   const role = checkRole(input.role);
   if (!role.ok) return role;
-  const problem = passwordProblem(input.password);
+  if (input.signInLink !== undefined && typeof input.signInLink !== "boolean") return fail(400, "signInLink", `"signInLink" must be true or false`);
+  const byLink = input.signInLink === true;
+  if (byLink && input.password !== undefined) return fail(400, "password", `send "password" or "signInLink": true, not both`);
+  const problem = byLink ? null : passwordProblem(input.password);
   if (problem) return fail(400, "password", `"password": ${problem}`);
-  const hash = await hashPassword(input.password as string);
+  const hash = await hashPassword(byLink ? newSecretToken() : (input.password as string));
   try {
     const { rows } = await db().pool.query<Row>(
       `INSERT INTO users (id, name, email, role, password_hash, must_change_password) VALUES ($1, $2, $3, $4, $5, true) RETURNING ${COLUMNS}`,
