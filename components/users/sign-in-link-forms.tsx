@@ -16,7 +16,7 @@ function LinkResult({ result }: { result: SignInLinkResult }) {
   if (!result) return null;
   if (!result.ok) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{result.message}</p>;
   return (
-    <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-left text-sm text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">
+    <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-left text-sm text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">
       <p className="mb-2">{result.message}</p>
       {result.url && (
         <>

@@ -17,7 +17,7 @@ export function signInLinkJson(request: Request, link: NewSignInLink): { url: st
 /** The origin the person reached the app at (behind a proxy: its Host and X-Forwarded-Proto). */
 export function publicOrigin(headers: { get(name: string): string | null }, fallbackUrl = "http://localhost"): string {
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-  if (!host || !/^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host)) return new URL(fallbackUrl).origin;
+  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host)) return new URL(fallbackUrl).origin;
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" || fallbackUrl.startsWith("https:") ? "https" : "http";
   return `${proto}://${host}`;
 }
