@@ -1,4 +1,5 @@
 // Overview (/): the headline figures and charts for a date range (default: the last 30 days).
+import { searchFor } from "@/lib/calls/phone-view";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Suspense } from "react";
 import { serializeCallFilters } from "@/lib/calls/call-filters";
@@ -18,10 +19,10 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: PageProps<"/">) {
-  await requireViewer();
+  const viewer = await requireViewer();
   const { zone } = await viewerTimeZone();
   const range = dashboardRange(await searchParams, { timeZone: zone });
-  const { filters } = range;
+  const filters = searchFor(range.filters, viewer);
   const locale = await requestLocale();
   // Keyed by the filters so the skeletons come back while a new range loads.
   const key = serializeCallFilters(filters).toString();

@@ -8,6 +8,7 @@ import { postWebhook, startTestApp, type TestApp } from "../test/support/test-ap
 import { payloadFor } from "../test/support/voxia-fixtures.ts";
 import { addUser, readySession } from "../test/support/users.ts";
 import { screenshotEverywhere } from "./screenshot.ts";
+import { expectNoSeriousA11yViolations } from "./dashboard-support.ts";
 
 const PASSWORD = "e2e-users-dashboard-password";
 const API_TOKEN = "e2e-users-api-token";
@@ -47,7 +48,8 @@ test("an admin adds a member, who signs in, chooses a password and sees the app"
   await page.getByLabel("Name", { exact: true }).fill("Mina Okafor");
   await page.getByLabel("Email", { exact: true }).fill("mina@example.com");
   await page.getByLabel("Role", { exact: true }).selectOption("member");
-  await page.getByLabel("Initial password").fill("mina-initial-pw");
+  await page.getByRole("radio", { name: "Initial password" }).check();
+  await page.getByRole("textbox", { name: "Initial password" }).fill("mina-initial-pw");
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Mina Okafor was added as member" })).toBeVisible();
   const row = page.getByTestId("user-row").filter({ hasText: "Mina Okafor" });
@@ -135,4 +137,78 @@ test("a viewer sees the number masked on the call page and cannot call it", asyn
   await expect(page.getByRole("status")).toHaveText("You are signed out on every device.");
   await page.goto(`${app.url}/calls`);
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fcalls$/);
+});
+
+test("an admin disables a member, who is signed out at once, and re-enables them", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const member = await addUser(app.url, { authorization: `Bearer ${API_TOKEN}` }, "member", "Dara Quill");
+  const cookie = await readySession(app.url, member);
+  const memberContext = await browser.newContext();
+  const [name, value] = cookie.split("=") as [string, string];
+  await memberContext.addCookies([{ name, value, url: app.url }]);
+  const memberPage = await memberContext.newPage();
+  await memberPage.goto(`${app.url}/calls`);
+  await expect(memberPage.getByTestId("signed-in-as")).toContainText("Dara Quill");
+
+  await signIn(page, PASSWORD);
+  await page.goto(`${app.url}/settings/users`);
+  const row = page.getByTestId("user-row").filter({ hasText: "Dara Quill" });
+  await row.getByRole("button", { name: "Disable Dara Quill" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Dara Quill was disabled" })).toBeVisible();
+  await expect(row).toContainText("Disabled");
+
+  await memberPage.reload();
+  await expect(memberPage).toHaveURL(/\/sign-in/);
+  await memberPage.getByLabel("Email").fill(member.email);
+  await memberPage.getByLabel("Password").fill(member.password);
+  await memberPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(memberPage).toHaveURL(/error=wrong_email_or_password/);
+
+  await row.getByRole("button", { name: "Re-enable Dara Quill" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Dara Quill can sign in again" })).toBeVisible();
+  await expect(row).toContainText("Active");
+  await memberContext.close();
+});
+
+test("an admin adds a user with a one-time sign-in link, who chooses a password with it; the link then says it was used", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signIn(page, PASSWORD);
+  await page.goto(`${app.url}/settings/users`);
+  await page.getByLabel("Name", { exact: true }).fill("Lena Ruiz");
+  await page.getByLabel("Email", { exact: true }).fill("lena@example.com");
+  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await expect(page.getByRole("radio", { name: "One-time link" })).toBeChecked();
+  await page.getByRole("button", { name: "Add user" }).click();
+  const shown = page.getByTestId("sign-in-link");
+  await expect(shown).toHaveText(/\/sign-in\/link\/[A-Za-z0-9_-]{43}$/);
+  const link = (await shown.textContent())!;
+  await expect(page.getByText("Copy it now: it is not shown again")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: "e2e/screenshots/users-new-link.png", fullPage: true });
+
+  const person = await (await browser.newContext()).newPage();
+  await person.goto(link);
+  await expect(person.getByRole("heading", { name: "Choose your password" })).toBeVisible();
+  await expect(person.getByText("lena@example.com")).toBeVisible();
+  await expectNoSeriousA11yViolations(person);
+  await screenshotEverywhere(person, "sign-in-link", link);
+  await person.emulateMedia({ colorScheme: "light" });
+  await person.setViewportSize({ width: 1280, height: 900 });
+  await person.getByLabel("New password", { exact: true }).fill("lena-chosen-password");
+  await person.getByLabel("New password again").fill("lena-chosen-password");
+  await person.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(person.getByTestId("signed-in-as")).toHaveText(/Lena Ruiz\s*viewer/);
+
+  await person.goto(link);
+  await expect(person.getByRole("heading", { name: "This sign-in link was already used" })).toBeVisible();
+  await expectNoSeriousA11yViolations(person);
+  await screenshotEverywhere(person, "sign-in-link-used", link);
+
+  // "New sign-in link" for an existing user shows a new one.
+  await page.goto(`${app.url}/settings/users`);
+  const row = page.getByTestId("user-row").filter({ hasText: "Lena Ruiz" });
+  await row.getByRole("button", { name: "New sign-in link for Lena Ruiz" }).click();
+  await expect(row.getByTestId("sign-in-link")).toHaveText(/\/sign-in\/link\/[A-Za-z0-9_-]{43}$/);
+  await expect(row.getByTestId("sign-in-link")).not.toHaveText(link);
+  await person.context().close();
 });

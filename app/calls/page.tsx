@@ -1,4 +1,5 @@
 // /calls – every call, newest first, filtered by the URL (the same parameters as GET /api/calls).
+import { searchFor } from "@/lib/calls/phone-view";
 import { Suspense } from "react";
 import { parseCallFiltersLeniently, serializeCallFilters } from "@/lib/calls/call-filters";
 import { listFilterOptions } from "@/lib/calls/list-filter-options";
@@ -20,7 +21,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/calls">) {
   const viewer = await requireViewer();
   const params = await searchParams;
   const { zone } = await viewerTimeZone();
-  const filters = parseCallFiltersLeniently(params, { timeZone: zone });
+  const filters = searchFor(parseCallFiltersLeniently(params, { timeZone: zone }), viewer);
   const query = serializeCallFilters(filters).toString();
   const older = typeof params.cursor === "string" ? decodeCursor(params.cursor) : null;
   const newer = !older && typeof params.before === "string" ? decodeCursor(params.before) : null;

@@ -2,7 +2,7 @@
 // parameters as GET /api/contacts).
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/require-viewer";
-import { phoneViewFor } from "@/lib/calls/phone-view";
+import { phoneViewFor, searchFor } from "@/lib/calls/phone-view";
 import { parseContactFilters, serializeContactFilters, EMPTY_CONTACT_FILTERS } from "@/lib/contacts/contact-filters";
 import { decodeContactCursor } from "@/lib/contacts/list-contacts";
 import { listFilterOptions } from "@/lib/calls/list-filter-options";
@@ -19,7 +19,7 @@ export default async function ContactsPage({ searchParams }: PageProps<"/contact
   const params = await searchParams;
   const parsed = parseContactFilters(params);
   // A bad flag in a hand-edited URL shows every contact rather than an error page; the API says 400.
-  const filters = parsed.ok ? parsed.filters : EMPTY_CONTACT_FILTERS;
+  const filters = searchFor(parsed.ok ? parsed.filters : EMPTY_CONTACT_FILTERS, viewer);
   const query = serializeContactFilters(filters).toString();
   const older = typeof params.cursor === "string" ? decodeContactCursor(params.cursor) : null;
   const newer = !older && typeof params.before === "string" ? decodeContactCursor(params.before) : null;

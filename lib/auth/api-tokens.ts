@@ -57,7 +57,7 @@ export async function findApiToken(token: string): Promise<SignedIn | null> {
   const { rows } = await db().pool.query<LookupRow>(
     `SELECT t.id, t.user_id, u.name, u.role, t.last_used_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND u.removed_at IS NULL`,
+      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND u.removed_at IS NULL AND u.disabled_at IS NULL`,
     [sha256Hex(token)],
   );
   const row = rows[0];

@@ -32,7 +32,7 @@ export async function findSession(token: string | null): Promise<SignedIn | null
     `SELECT s.user_id, u.name, u.role, u.must_change_password, s.last_seen_at
        FROM sessions s LEFT JOIN users u ON u.id = s.user_id
       WHERE s.id = $1 AND s.key_fingerprint = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
-        AND (s.user_id IS NULL OR u.removed_at IS NULL)`,
+        AND (s.user_id IS NULL OR (u.removed_at IS NULL AND u.disabled_at IS NULL))`,
     [id, keyFingerprint(sessionKey())],
   );
   const row = rows[0];

@@ -3,6 +3,14 @@
 // A global ceiling (GLOBAL_MAX_FAILURES a minute, the row "*") caps guesses from clients that rotate
 // addresses. Kept in Postgres (sign_in_attempts), so every app instance counts the same failures
 // and a restart forgets nothing; times are the database's clock, the same for every instance.
+//
+// Per account too, whatever the address (guessing one person's password from many addresses):
+// ACCOUNT_MAX_FAILURES wrong passwords for one email within ACCOUNT_WINDOW_SECONDS (counted from the
+// window's first failure) refuse that email until the window ends, then counting starts again. A
+// fixed window, not a growing lock, so someone else's failures keep the real person out for at most
+// the window. The row's key is "account:" and the sha256 of the lower-cased email (no email is
+// stored); unknown emails count the same, so a lockout tells nobody which accounts exist.
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 
 const FREE_FAILURES = 5;
@@ -11,6 +19,35 @@ const FORGET_AFTER = "15 minutes";
 const GLOBAL_WINDOW_SECONDS = 60;
 const GLOBAL_MAX_FAILURES = 100;
 const GLOBAL_KEY = "*";
+const ACCOUNT_MAX_FAILURES = 10;
+const ACCOUNT_WINDOW_SECONDS = 15 * 60;
+
+/** The throttle's key for an email (any case, any surrounding spaces). */
+export const accountKey = (email: string) => `account:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
+
+/** Seconds until the account's window of too many failures ends, or 0 when it may be tried now. */
+export async function secondsUntilAccountAllowed(email: string): Promise<number> {
+  const { rows } = await db().pool.query<{ wait: string | null }>(
+    `SELECT ceil(extract(epoch FROM window_started_at + make_interval(secs => $2) - now()))::text AS wait
+       FROM sign_in_attempts WHERE client_key = $1 AND failures >= $3`,
+    [accountKey(email), ACCOUNT_WINDOW_SECONDS, ACCOUNT_MAX_FAILURES],
+  );
+  return Math.max(0, Number(rows[0]?.wait ?? 0));
+}
+
+/** Counts a wrong password for the account (its window restarts once the last one is over). */
+export async function recordFailedAccountSignIn(email: string): Promise<void> {
+  const over = `a.window_started_at < now() - make_interval(secs => ${ACCOUNT_WINDOW_SECONDS})`;
+  await db().pool.query(
+    `INSERT INTO sign_in_attempts AS a (client_key, failures, window_started_at, last_failure_at)
+     VALUES ($1, 1, now(), now())
+     ON CONFLICT (client_key) DO UPDATE SET
+       failures = CASE WHEN ${over} THEN 1 ELSE a.failures + 1 END,
+       window_started_at = CASE WHEN ${over} THEN now() ELSE a.window_started_at END,
+       last_failure_at = now()`,
+    [accountKey(email)],
+  );
+}
 
 /**
  * The client's address: the rightmost X-Forwarded-For entry is the one the nearest proxy (or

@@ -69,13 +69,24 @@ export function callWhereSql(filters: CallFilters, alias = "c"): Prisma.Sql {
     // contact.data is searched in the text of its values (callboard_contact_data_text, a SQL function
     // of the migration 20261202130000_filter_indexes, trigram-indexed), not in its keys.
     const pattern = `%${escapeLike(filters.q)}%`;
-    and.push(Prisma.sql`(
-      ${c("id")} = ${filters.q} OR ${c("contact_id")} = ${filters.q}
-      OR ${c("contact_name")} ILIKE ${pattern} OR ${c("contact_phone")} ILIKE ${pattern} OR ${c("transcript_text")} ILIKE ${pattern}
-      OR callboard_contact_data_text(${c("contact_data")}) ILIKE ${pattern})`);
+    if (filters.maskedSearch) {
+      // A viewer must not learn by searching that a number they see masked is in the data: no phone
+      // column is searched, nor free text (contact.data, the transcript) when q has more digits than a mask shows.
+      const text = revealsDigits(filters.q) ? Prisma.empty
+        : Prisma.sql`OR ${c("transcript_text")} ILIKE ${pattern} OR callboard_contact_data_text(${c("contact_data")}) ILIKE ${pattern}`;
+      and.push(Prisma.sql`(${c("id")} = ${filters.q} OR ${c("contact_id")} = ${filters.q} OR ${c("contact_name")} ILIKE ${pattern} ${text})`);
+    } else {
+      and.push(Prisma.sql`(
+        ${c("id")} = ${filters.q} OR ${c("contact_id")} = ${filters.q}
+        OR ${c("contact_name")} ILIKE ${pattern} OR ${c("contact_phone")} ILIKE ${pattern} OR ${c("transcript_text")} ILIKE ${pattern}
+        OR callboard_contact_data_text(${c("contact_data")}) ILIKE ${pattern})`);
+    }
   }
   return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
+
+/** More digits than a masked number shows (its last four): such text could confirm a whole number. */
+export const revealsDigits = (q: string) => q.replace(/\D/g, "").length > 4;
 
 /**
  * The call has an event of one of `types`; NONE: the call has no event at all (an event Voxia sent

@@ -47,6 +47,8 @@ export type CallFilters = {
   /** Exclusive upper bound on createdAt (a date-only `to` means "through that day"). */
   to: Date | null;
   q: string | null;
+  /** The searcher reads numbers masked (a viewer): `q` must not tell them a number is in the data (searchFor). */
+  maskedSearch?: boolean;
   test: TestCalls;
   /** The zone date-only `from`/`to` are days of (IANA name); `tz` in the URL. */
   timeZone: string;

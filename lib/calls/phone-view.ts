@@ -9,6 +9,13 @@ export type PhoneView = { maskPhones: boolean };
 
 export const phoneViewFor = (viewer: Viewer): PhoneView => ({ maskPhones: !seesFullNumbers(viewer) });
 
+/**
+ * The filters as this viewer may search with them: a viewer's `q` matches no phone number (they
+ * would learn that a number they only see masked is in the data). Every reader of `q` applies it.
+ */
+export const searchFor = <F extends { maskedSearch?: boolean }>(filters: F, viewer: Viewer): F =>
+  seesFullNumbers(viewer) ? filters : { ...filters, maskedSearch: true };
+
 /** Lists mask numbers for everyone (a screen of numbers over a shoulder); the call page and APIs follow the role. */
 export const LIST_PHONE_VIEW: PhoneView = { maskPhones: true };
 

@@ -2,6 +2,7 @@
 // /api/contacts and the contacts CSV, with the conventions of the calls filter (repeatable
 // parameters are any-of, NONE selects "not set", bad values are a problem naming the parameter).
 import { Prisma } from "@/lib/generated/prisma/client";
+import { revealsDigits } from "@/lib/calls/call-filters-sql";
 import { NONE, escapeLike, getAll, getOne, type FilterProblem, type Params } from "@/lib/calls/call-filters";
 
 export const CONTACT_FLAGS = ["callbackRequested", "interested", "doNotCall", "wrongNumber"] as const;
@@ -17,6 +18,8 @@ export const CONTACT_FLAG_TITLES: Record<ContactFlag, string> = {
 export type ContactFilters = {
   /** Name, phone number (any spelling), contact id, or text in contact.data. */
   q: string | null;
+  /** The searcher reads numbers masked (a viewer): no phone matching (searchFor). */
+  maskedSearch?: boolean;
   /** The latest call's status, any of; NONE: the latest call has none. */
   status: string[];
   /** Flags that are set, any of. */
@@ -75,8 +78,14 @@ export function contactWhereSql(filters: ContactFilters): Prisma.Sql {
     const asNumber = /^[+\d\s().\-/]+$/.test(filters.q) && filters.q.replace(/\D/g, "").length >= 5
       ? Prisma.sql`OR ct.phone_e164 = callboard_e164(${filters.q})`
       : Prisma.empty;
-    and.push(Prisma.sql`(ct.id = ${filters.q} ${asNumber} OR ct.name ILIKE ${pattern}
+    if (filters.maskedSearch) {
+      // As for calls (callWhereSql): a viewer's search matches no number, nor contact.data by its digits.
+      const data = revealsDigits(filters.q) ? Prisma.empty : Prisma.sql`OR callboard_contact_data_text(ct.data) ILIKE ${pattern}`;
+      and.push(Prisma.sql`(ct.id = ${filters.q} OR ct.name ILIKE ${pattern} ${data})`);
+    } else {
+      and.push(Prisma.sql`(ct.id = ${filters.q} ${asNumber} OR ct.name ILIKE ${pattern}
       OR ct.phone_number ILIKE ${pattern} OR callboard_contact_data_text(ct.data) ILIKE ${pattern})`);
+    }
   }
   return Prisma.join(and, " AND ");
 }

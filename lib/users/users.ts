@@ -2,28 +2,30 @@
 // sign-in, changes their role, removes them. A removed user keeps their row (their name stays on
 // what they did) and loses every session and API token at once.
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import { db } from "@/lib/db/client";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/passwords";
 import { isUuid } from "@/lib/auth/api-tokens";
-import { sha256Hex } from "@/lib/auth/session-token";
+import { newSecretToken, sha256Hex } from "@/lib/auth/session-token";
 import type { Role } from "@/lib/auth/viewer";
 
 export const ROLES: readonly Role[] = ["admin", "member", "viewer"];
 const MAX_NAME = 100;
 const MAX_EMAIL = 254;
 
-export type UserInfo = { id: string; name: string; email: string; role: Role; mustChangePassword: boolean; createdAt: string };
+export type UserInfo = { id: string; name: string; email: string; role: Role; mustChangePassword: boolean; disabled: boolean; createdAt: string };
 export type UserProblem = { status: 400 | 404 | 409; field: string; message: string };
 type Result<T> = { ok: true; value: T } | { ok: false; problem: UserProblem };
 
-type Row = { id: string; name: string; email: string; role: Role; must_change_password: boolean; created_at: Date };
-const COLUMNS = "id, name, email, role, must_change_password, created_at";
+type Row = { id: string; name: string; email: string; role: Role; must_change_password: boolean; disabled_at: Date | null; created_at: Date };
+const COLUMNS = "id, name, email, role, must_change_password, disabled_at, created_at";
 const toUser = (row: Row): UserInfo => ({
   id: row.id,
   name: row.name,
   email: row.email,
   role: row.role,
   mustChangePassword: row.must_change_password,
+  disabled: row.disabled_at !== null,
   createdAt: row.created_at.toISOString(),
 });
 
@@ -62,16 +64,23 @@ export async function getUser(id: string): Promise<UserInfo | null> {
   return rows[0] ? toUser(rows[0]) : null;
 }
 
-export async function createUser(input: { name?: unknown; email?: unknown; role?: unknown; password?: unknown }): Promise<Result<UserInfo>> {
+/**
+ * Adds a user with an initial password, or (`signInLink: true`, no password) with a password nobody
+ * knows, to be chosen through a one-time sign-in link (lib/users/sign-in-links.ts).
+ */
+export async function createUser(input: { name?: unknown; email?: unknown; role?: unknown; password?: unknown; signInLink?: unknown }): Promise<Result<UserInfo>> {
   const name = checkName(input.name);
   if (!name.ok) return name;
   const email = checkEmail(input.email);
   if (!email.ok) return email;
   const role = checkRole(input.role);
   if (!role.ok) return role;
-  const problem = passwordProblem(input.password);
+  if (input.signInLink !== undefined && typeof input.signInLink !== "boolean") return fail(400, "signInLink", `"signInLink" must be true or false`);
+  const byLink = input.signInLink === true;
+  if (byLink && input.password !== undefined) return fail(400, "password", `send "password" or "signInLink": true, not both`);
+  const problem = byLink ? null : passwordProblem(input.password);
   if (problem) return fail(400, "password", `"password": ${problem}`);
-  const hash = await hashPassword(input.password as string);
+  const hash = await hashPassword(byLink ? newSecretToken() : (input.password as string));
   try {
     const { rows } = await db().pool.query<Row>(
       `INSERT INTO users (id, name, email, role, password_hash, must_change_password) VALUES ($1, $2, $3, $4, $5, true) RETURNING ${COLUMNS}`,
@@ -93,11 +102,66 @@ export async function updateUser(id: string, input: { name?: unknown; role?: unk
   const role = input.role === undefined ? null : checkRole(input.role);
   if (role && !role.ok) return role;
   if (!isUuid(id)) return noUser(id);
-  const { rows } = await db().pool.query<Row>(
-    `UPDATE users SET name = coalesce($2, name), role = coalesce($3, role) WHERE id = $1 AND removed_at IS NULL RETURNING ${COLUMNS}`,
-    [id, name?.value ?? null, role?.value ?? null],
+  return withUserLock(async (sql) => {
+    if (role && role.value !== "admin" && (await isLastActiveAdmin(sql, id))) return lastAdmin("take the admin role from");
+    const { rows } = await sql.query<Row>(
+      `UPDATE users SET name = coalesce($2, name), role = coalesce($3, role) WHERE id = $1 AND removed_at IS NULL RETURNING ${COLUMNS}`,
+      [id, name?.value ?? null, role?.value ?? null],
+    );
+    return rows[0] ? { ok: true, value: toUser(rows[0]) } : noUser(id);
+  });
+}
+
+type Sql = Pick<pg.PoolClient, "query">;
+
+/**
+ * Runs `work` in a transaction holding a lock that every change of who is an active admin takes, so
+ * two admins disabling each other at once cannot leave none.
+ */
+async function withUserLock<T>(work: (sql: Sql) => Promise<Result<T>>): Promise<Result<T>> {
+  const client = await db().pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('callboard.users.admins'))`);
+    const result = await work(client);
+    await client.query(result.ok ? "COMMIT" : "ROLLBACK");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The user is an active admin and no other user is (then the dashboard would have no admin left). */
+async function isLastActiveAdmin(sql: Sql, id: string): Promise<boolean> {
+  const { rows } = await sql.query<{ last: boolean }>(
+    `SELECT bool_and(id = $1) AND bool_or(id = $1) AS last FROM users WHERE role = 'admin' AND removed_at IS NULL AND disabled_at IS NULL`,
+    [id],
   );
-  return rows[0] ? { ok: true, value: toUser(rows[0]) } : noUser(id);
+  return rows[0]?.last === true;
+}
+
+const lastAdmin = (what: string) => fail(409, "id", `you cannot ${what} the last active admin; make another user admin first`);
+
+/**
+ * Disables (or re-enables) a user: while disabled they cannot sign in, and their sessions end now
+ * and their API tokens answer 401 (the tokens work again when re-enabled; the sessions do not).
+ */
+export async function setUserDisabled(id: string, disabled: boolean, actingUserId: string | null): Promise<Result<UserInfo>> {
+  if (disabled && id === actingUserId) return fail(400, "id", "you cannot disable yourself; ask another admin");
+  if (!isUuid(id)) return noUser(id);
+  return withUserLock(async (sql) => {
+    if (disabled && (await isLastActiveAdmin(sql, id))) return lastAdmin("disable");
+    const { rows } = await sql.query<Row>(
+      `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END WHERE id = $1 AND removed_at IS NULL RETURNING ${COLUMNS}`,
+      [id, disabled],
+    );
+    if (!rows[0]) return noUser(id);
+    if (disabled) await sql.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+    return { ok: true, value: toUser(rows[0]) };
+  });
 }
 
 /**
@@ -122,26 +186,20 @@ export async function resetPassword(id: string, password: unknown): Promise<Resu
 export async function removeUser(id: string, actingUserId: string | null): Promise<Result<null>> {
   if (id === actingUserId) return fail(400, "id", "you cannot remove yourself; ask another admin");
   if (!isUuid(id)) return noUser(id);
-  const client = await db().pool.connect();
-  try {
-    await client.query("BEGIN");
-    const removed = await client.query(`UPDATE users SET removed_at = now() WHERE id = $1 AND removed_at IS NULL`, [id]);
-    await client.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
-    await client.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
-    await client.query("COMMIT");
-    return removed.rowCount ? { ok: true, value: null } : noUser(id);
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  return withUserLock(async (sql) => {
+    if (await isLastActiveAdmin(sql, id)) return lastAdmin("remove");
+    const removed = await sql.query(`UPDATE users SET removed_at = now() WHERE id = $1 AND removed_at IS NULL`, [id]);
+    if (!removed.rowCount) return noUser(id);
+    await sql.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+    await sql.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+    return { ok: true, value: null };
+  });
 }
 
 /** The user an email and password sign in, or null (an unknown email costs as long as a wrong password). */
 export async function checkUserPassword(email: string, password: string): Promise<{ id: string; mustChangePassword: boolean } | null> {
   const { rows } = await db().pool.query<{ id: string; password_hash: string; must_change_password: boolean }>(
-    `SELECT id, password_hash, must_change_password FROM users WHERE lower(email) = lower($1) AND removed_at IS NULL`,
+    `SELECT id, password_hash, must_change_password FROM users WHERE lower(email) = lower($1) AND removed_at IS NULL AND disabled_at IS NULL`,
     [email.trim()],
   );
   const row = rows[0];

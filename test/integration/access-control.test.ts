@@ -19,7 +19,7 @@ const NAME = "Zebulon Quist";
 const PHONE = "+15559876543";
 
 // Public by design; each still gets checked below for what it must not reveal.
-const PUBLIC = new Set(["app/sign-in/page.tsx", "app/api/auth/sign-in/route.ts", "app/api/auth/sign-out/route.ts", "app/api/health/route.ts"]);
+const PUBLIC = new Set(["app/sign-in/page.tsx", "app/sign-in/link/[token]/page.tsx", "app/api/auth/sign-in-link/route.ts", "app/api/auth/sign-in/route.ts", "app/api/auth/sign-out/route.ts", "app/api/health/route.ts"]);
 const WEBHOOK = "app/api/webhooks/voxia/route.ts";
 
 let database: TestDatabase;
@@ -74,6 +74,9 @@ describe("every page and route handler under app/ refuses anonymous requests", (
       "app/api/users/[id]/route.ts",
       "app/api/users/[id]/tokens/route.ts",
       "app/api/users/[id]/tokens/[tokenId]/route.ts",
+      "app/api/users/[id]/sign-in-link/route.ts",
+      "app/sign-in/link/[token]/page.tsx",
+      "app/api/auth/sign-in-link/route.ts",
       "app/api/account/password/route.ts",
       "app/contacts/page.tsx",
       "app/contacts/[id]/page.tsx",
@@ -116,6 +119,17 @@ describe("every page and route handler under app/ refuses anonymous requests", (
     assert.equal(res.status, 200);
     const text = await res.text();
     assert.ok(!text.includes(NAME) && !text.includes(PHONE) && !text.includes(CALL_ID), text);
+  });
+
+  test("a sign-in link's page and form are public, but a made-up link signs nobody in and reveals nothing", async () => {
+    const page = await request(`/sign-in/link/${"A".repeat(43)}`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /This sign-in link does not work/);
+    assert.ok(!html.includes(NAME) && !html.includes(PHONE));
+    const post = await request("/api/auth/sign-in-link", { method: "POST", body: new URLSearchParams({ token: "A".repeat(43), password: "any-long-password", confirm: "any-long-password" }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    assert.equal(post.status, 303);
+    assert.equal(post.headers.get("set-cookie"), null);
   });
 
   test("the sign-in page is public", async () => {
@@ -283,6 +297,9 @@ describe("roles: only admins manage users", () => {
       ["GET", "/api/users"],
       ["POST", "/api/users", { name: "Mallory", email: "mallory@example.com", role: "admin", password: "mallory-password" }],
       ["PATCH", `/api/users/${target.id}`, { role: "admin" }],
+      ["PATCH", `/api/users/${target.id}`, { disabled: true }],
+      ["POST", `/api/users/${target.id}/sign-in-link`],
+      ["POST", "/api/users", { name: "Mallory", email: "mallory@example.com", role: "admin", signInLink: true }],
       ["DELETE", `/api/users/${target.id}`],
       ["GET", `/api/users/${target.id}/tokens`],
       ["POST", `/api/users/${target.id}/tokens`, { name: "stolen" }],
@@ -300,6 +317,7 @@ describe("roles: only admins manage users", () => {
     const users = (await (await request("/api/users", { headers: admin })).json()).users as { email: string; id: string; role: string }[];
     assert.ok(!users.some((user) => user.email === "mallory@example.com"), "no user was added");
     assert.equal(users.find((user) => user.id === target.id)?.role, "member", "the target's role is unchanged");
+    assert.equal((users.find((user) => user.id === target.id) as { disabled?: boolean } | undefined)?.disabled, false, "the target is not disabled");
   });
 
   test("a member and a viewer read calls; the viewer's numbers are masked, the member's are not", async () => {

@@ -140,9 +140,10 @@ test("every field of every model is written and read back through the generated 
   const rejected = { id: 7n, receivedAt: at, httpStatus: 400, code: "invalid_json", message: "m", contentType: "text/plain", bodyExcerpt: "x", bodyBytes: 1 };
   const count = { code: "invalid_json", count: 5_000_000_000n, lastAt: at };
   const view = { id: 11n, name: "Hot leads", query: "status=INTERESTED&answer=Budget%3Agte%3A5000", createdAt: at, updatedAt: later };
-  const user = { id: "8f14e45f-ceea-467f-a0e6-1f2a3b4c5d6e", name: "Ada", email: "Ada@Example.com", role: "member", passwordHash: "$2b$10$x", mustChangePassword: false, createdAt: at, removedAt: later };
+  const user = { id: "8f14e45f-ceea-467f-a0e6-1f2a3b4c5d6e", name: "Ada", email: "Ada@Example.com", role: "member", passwordHash: "$2b$10$x", mustChangePassword: false, createdAt: at, removedAt: later, disabledAt: later };
   const session = { id: "s".repeat(64), userId: user.id, keyFingerprint: "f", createdAt: at, expiresAt: later, revokedAt: later, lastSeenAt: later };
   const apiToken = { id: "1f14e45f-ceea-467f-a0e6-1f2a3b4c5d6e", userId: user.id, name: "script", tokenSha256: "t".repeat(64), createdAt: at, lastUsedAt: later, revokedAt: later };
+  const signInLink = { id: "2f14e45f-ceea-467f-a0e6-1f2a3b4c5d6e", userId: user.id, tokenSha256: "l".repeat(64), createdAt: at, expiresAt: later, usedAt: later };
   const attempt = { clientKey: "203.0.113.9", failures: 3, windowStartedAt: at, lastFailureAt: later, lockedUntil: later };
   const followUp = {
     id: 12n, contactId: "contact", queue: "callbacks", state: "snoozed", version: 3, active: false, triggerCallId: "call", triggerAt: at,
@@ -176,6 +177,7 @@ test("every field of every model is written and read back through the generated 
   expectFields(Prisma.UserScalarFieldEnum, user);
   expectFields(Prisma.SessionScalarFieldEnum, session);
   expectFields(Prisma.ApiTokenScalarFieldEnum, apiToken);
+  expectFields(Prisma.SignInLinkScalarFieldEnum, signInLink);
   expectFields(Prisma.SignInAttemptScalarFieldEnum, attempt);
   expectFields(Prisma.FollowUpScalarFieldEnum, followUp);
   expectFields(Prisma.FollowUpChangeScalarFieldEnum, followUpChange);
@@ -196,6 +198,7 @@ test("every field of every model is written and read back through the generated 
   await prisma.user.create({ data: user });
   await prisma.session.create({ data: session });
   await prisma.apiToken.create({ data: apiToken });
+  await prisma.signInLink.create({ data: signInLink });
   await prisma.signInAttempt.create({ data: attempt });
   await prisma.followUp.create({ data: followUp });
   await prisma.followUpChange.create({ data: followUpChange });
@@ -217,6 +220,7 @@ test("every field of every model is written and read back through the generated 
   assert.deepEqual(await prisma.user.findUniqueOrThrow({ where: { id: user.id } }), user);
   assert.deepEqual(await prisma.session.findUniqueOrThrow({ where: { id: session.id } }), session);
   assert.deepEqual(await prisma.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } }), apiToken);
+  assert.deepEqual(await prisma.signInLink.findUniqueOrThrow({ where: { id: signInLink.id } }), signInLink);
   assert.deepEqual(await prisma.signInAttempt.findUniqueOrThrow({ where: { clientKey: attempt.clientKey } }), attempt);
   assert.deepEqual(await prisma.followUp.findUniqueOrThrow({ where: { id: 12n } }), followUp);
   assert.deepEqual(await prisma.followUpChange.findUniqueOrThrow({ where: { id: 13n } }), followUpChange);

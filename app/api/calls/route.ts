@@ -6,7 +6,7 @@ import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { decodeCursor, listCalls, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/lib/calls/list-calls";
 import { countCalls } from "@/lib/calls/count-calls";
 import { pageTotal } from "@/lib/db/bounded-count";
-import { phoneViewFor } from "@/lib/calls/phone-view";
+import { phoneViewFor, searchFor } from "@/lib/calls/phone-view";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +20,7 @@ export async function GET(request: Request): Promise<Response> {
   const paging = readPageParams(params, { defaultLimit: DEFAULT_PAGE_SIZE, maxLimit: MAX_PAGE_SIZE, decode: decodeCursor });
   if (paging instanceof Response) return paging;
 
-  const [page, count] = await Promise.all([listCalls(parsed.filters, paging, phoneViewFor(viewer)), countCalls(parsed.filters)]);
+  const filters = searchFor(parsed.filters, viewer);
+  const [page, count] = await Promise.all([listCalls(filters, paging, phoneViewFor(viewer)), countCalls(filters)]);
   return Response.json({ ...page, ...pageTotal(count, page.calls.length, page.nextCursor !== null) });
 }

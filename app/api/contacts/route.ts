@@ -4,7 +4,7 @@ import { apiError } from "@/lib/http/api-error";
 import { readPageParams } from "@/lib/http/page-params";
 import { pageTotal } from "@/lib/db/bounded-count";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
-import { phoneViewFor } from "@/lib/calls/phone-view";
+import { phoneViewFor, searchFor } from "@/lib/calls/phone-view";
 import { parseContactFilters } from "@/lib/contacts/contact-filters";
 import { countContacts, decodeContactCursor, DEFAULT_CONTACTS_PAGE, listContacts, MAX_CONTACTS_PAGE } from "@/lib/contacts/list-contacts";
 
@@ -19,9 +19,10 @@ export async function GET(request: Request): Promise<Response> {
   const page = readPageParams(params, { defaultLimit: DEFAULT_CONTACTS_PAGE, maxLimit: MAX_CONTACTS_PAGE, decode: decodeContactCursor });
   if (page instanceof Response) return page;
 
+  const filters = searchFor(parsed.filters, viewer);
   const [list, count] = await Promise.all([
-    listContacts(parsed.filters, page, phoneViewFor(viewer)),
-    countContacts(parsed.filters),
+    listContacts(filters, page, phoneViewFor(viewer)),
+    countContacts(filters),
   ]);
   return Response.json({ contacts: list.contacts, nextCursor: list.nextCursor, ...pageTotal(count, list.contacts.length, list.nextCursor !== null) });
 }

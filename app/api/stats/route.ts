@@ -1,4 +1,5 @@
 // GET /api/stats – per campaign and in total: calls by status and the glossary's measures, for the same filters as /api/calls
+import { searchFor } from "@/lib/calls/phone-view";
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { readCallFilters } from "@/lib/calls/check-call-filters";
@@ -11,5 +12,5 @@ export async function GET(request: Request): Promise<Response> {
   if (viewer instanceof Response) return viewer;
   const parsed = await readCallFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
-  return Response.json(await getStats(parsed.filters));
+  return Response.json(await getStats(searchFor(parsed.filters, viewer)));
 }

@@ -1,7 +1,10 @@
 // GET /api/users – the users (admin); POST /api/users {"name","email","role","password"} – add a user
-// whose initial password must be changed at first sign-in (admin)
+// whose initial password must be changed at first sign-in, or {"name","email","role","signInLink":true}:
+// a user who chooses their password through the one-time link in the answer's "signInLink" (admin)
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { createUser, listUsers } from "@/lib/users/users";
+import { createSignInLink } from "@/lib/users/sign-in-links";
+import { signInLinkJson } from "@/lib/users/user-response";
 import { userProblemResponse } from "@/lib/users/user-response";
 import { readJsonObject } from "@/lib/http/read-json-object";
 
@@ -20,5 +23,7 @@ export async function POST(request: Request): Promise<Response> {
   if (body instanceof Response) return body;
   const created = await createUser(body);
   if (!created.ok) return userProblemResponse(created.problem);
-  return Response.json(created.value, { status: 201, headers: { Location: `/api/users/${created.value.id}` } });
+  const link = body.signInLink === true ? await createSignInLink(created.value.id) : null;
+  const json = link ? { ...created.value, signInLink: signInLinkJson(request, link) } : created.value;
+  return Response.json(json, { status: 201, headers: { Location: `/api/users/${created.value.id}`, "Cache-Control": "no-store" } });
 }

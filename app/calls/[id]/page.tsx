@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentSession, requireViewer } from "@/lib/auth/require-viewer";
-import { phoneViewFor, type PhoneView } from "@/lib/calls/phone-view";
+import { phoneViewFor, type PhoneView, searchFor } from "@/lib/calls/phone-view";
 import { cache, Suspense } from "react";
 import { parseCallFiltersLeniently, serializeCallFilters, type CallFilters } from "@/lib/calls/call-filters";
 import type { CallCursor } from "@/lib/calls/list-calls";
@@ -62,10 +62,11 @@ const isEmpty = (value: unknown) =>
   value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
 
 export default async function CallPage({ params, searchParams }: PageProps<"/calls/[id]">) {
-  const view = phoneViewFor(await requireViewer());
+  const viewer = await requireViewer();
+  const view = phoneViewFor(viewer);
   const call = await loadCall((await params).id, view.maskPhones);
   if (!call) notFound();
-  const filters = parseCallFiltersLeniently(await searchParams, { timeZone: (await viewerTimeZone()).zone });
+  const filters = searchFor(parseCallFiltersLeniently(await searchParams, { timeZone: (await viewerTimeZone()).zone }), viewer);
   const query = serializeCallFilters(filters).toString();
   const suffix = query ? `?${query}` : "";
   const contactData = isPlainObject(call.contact.data) ? Object.entries(call.contact.data) : [];

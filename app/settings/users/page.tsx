@@ -6,13 +6,12 @@ import { pagesNeedSignIn } from "@/lib/auth/auth-settings";
 import { listUsers, ROLES } from "@/lib/users/users";
 import { LocalTime } from "@/components/local-time";
 import { NewTokenForm } from "@/components/users/new-token-form";
-import { addUserAction, changeRoleAction, createTokenAction, removeUserAction, resetPasswordAction, revokeTokenAction } from "./actions";
+import { AddUserForm, NewLinkForm } from "@/components/users/sign-in-link-forms";
+import { addUserAction, changeRoleAction, createTokenAction, newSignInLinkAction, removeUserAction, resetPasswordAction, revokeTokenAction, setDisabledAction } from "./actions";
 
 export const metadata = { title: "Users" };
 
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950";
 const card = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900";
-const primary = "rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900";
 const small = "rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 const danger = "rounded-md border border-red-300 px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950";
 
@@ -73,11 +72,12 @@ export default async function UsersPage({ searchParams }: PageProps<"/settings/u
                         <button type="submit" className={small} aria-label={`Save role of ${user.name}`}>Save</button>
                       </form>
                     </td>
-                    <td className="py-2 pr-4 text-slate-600 dark:text-slate-400">{user.mustChangePassword ? "Has not chosen a password yet" : "Active"}</td>
+                    <td className="py-2 pr-4 text-slate-600 dark:text-slate-400">{user.disabled ? <strong className="font-medium text-red-700 dark:text-red-300">Disabled</strong> : user.mustChangePassword ? "Has not chosen a password yet" : "Active"}</td>
                     <td className="py-2 pr-4 text-slate-600 dark:text-slate-400"><LocalTime iso={user.createdAt} /></td>
                     <td className="py-2 text-right">
                       {user.id !== viewer.userId && (
                         <div className="flex items-start justify-end gap-2">
+                          {!user.disabled && <NewLinkForm action={newSignInLinkAction} userId={user.id} userName={user.name} />}
                           <details className="text-left">
                             <summary className={`${small} cursor-pointer list-none`}>Reset password</summary>
                             <form action={resetPasswordAction} className="mt-2 flex items-center gap-2">
@@ -87,6 +87,11 @@ export default async function UsersPage({ searchParams }: PageProps<"/settings/u
                               <button type="submit" className={small}>Set</button>
                             </form>
                           </details>
+                          <form action={setDisabledAction}>
+                            <input type="hidden" name="userId" value={user.id} />
+                            <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
+                            <button type="submit" className={user.disabled ? small : danger} aria-label={`${user.disabled ? "Re-enable" : "Disable"} ${user.name}`}>{user.disabled ? "Re-enable" : "Disable"}</button>
+                          </form>
                           <form action={removeUserAction}>
                             <input type="hidden" name="userId" value={user.id} />
                             <button type="submit" className={danger} aria-label={`Remove ${user.name}`}>Remove</button>
@@ -105,21 +110,10 @@ export default async function UsersPage({ searchParams }: PageProps<"/settings/u
       <section className={card} aria-labelledby="add-heading">
         <h2 id="add-heading" className="mb-1 font-semibold">Add a user</h2>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-          Give them the initial password by a channel of your choice; they must replace it at their first sign-in.
+          Give them a one-time sign-in link (it works once, for 72 hours, and lets them choose their password), or an
+          initial password they must replace at their first sign-in, by a channel of your choice.
         </p>
-        <form action={addUserAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem_1fr_auto] lg:items-end">
-          <div><label htmlFor="new-name" className="block text-sm font-medium">Name</label><input id="new-name" name="name" required maxLength={100} className={input} /></div>
-          <div><label htmlFor="new-email" className="block text-sm font-medium">Email</label><input id="new-email" name="email" type="email" required className={input} /></div>
-          <div>
-            <label htmlFor="new-role" className="block text-sm font-medium">Role</label>
-            <select id="new-role" name="role" defaultValue="member" className={input}>{ROLES.map((role) => <option key={role} value={role}>{role}</option>)}</select>
-          </div>
-          <div>
-            <label htmlFor="new-password" className="block text-sm font-medium">Initial password</label>
-            <input id="new-password" name="password" type="text" required minLength={MIN_PASSWORD_LENGTH} autoComplete="off" spellCheck={false} className={`${input} font-mono`} />
-          </div>
-          <button type="submit" className={primary}>Add user</button>
-        </form>
+        <AddUserForm action={addUserAction} roles={ROLES} minPasswordLength={MIN_PASSWORD_LENGTH} />
       </section>
 
       <section className={card} aria-labelledby="tokens-heading">

@@ -4,7 +4,7 @@ import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { readCallFilters } from "@/lib/calls/check-call-filters";
 import { exportCallsCsv, parseCsvOptions } from "@/lib/calls/export-calls-csv";
-import { phoneViewFor } from "@/lib/calls/phone-view";
+import { phoneViewFor, searchFor } from "@/lib/calls/phone-view";
 import { csvDownload } from "@/lib/http/csv-download";
 
 export const dynamic = "force-dynamic";
@@ -18,5 +18,5 @@ export async function GET(request: Request): Promise<Response> {
   const csv = parseCsvOptions(params);
   if (!csv.ok) return apiError(400, "invalid_query", csv.problem.message, { param: csv.problem.param });
 
-  return csvDownload(exportCallsCsv(parsed.filters, csv.options, phoneViewFor(viewer)), "calls");
+  return csvDownload(exportCallsCsv(searchFor(parsed.filters, viewer), csv.options, phoneViewFor(viewer)), "calls");
 }

@@ -3,7 +3,7 @@
 import { apiError } from "@/lib/http/api-error";
 import { csvDownload } from "@/lib/http/csv-download";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
-import { phoneViewFor } from "@/lib/calls/phone-view";
+import { phoneViewFor, searchFor } from "@/lib/calls/phone-view";
 import { parseContactFilters } from "@/lib/contacts/contact-filters";
 import { exportContactsCsv } from "@/lib/contacts/export-contacts-csv";
 
@@ -14,5 +14,5 @@ export async function GET(request: Request): Promise<Response> {
   if (viewer instanceof Response) return viewer;
   const parsed = parseContactFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
-  return csvDownload(exportContactsCsv(parsed.filters, phoneViewFor(viewer)), "contacts");
+  return csvDownload(exportContactsCsv(searchFor(parsed.filters, viewer), phoneViewFor(viewer)), "contacts");
 }
