@@ -34,11 +34,9 @@ export class SseClient {
         const { done, value: chunk } = await reader.read();
         if (done) break;
         buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          this.parseBlock(buffer.slice(0, end));
-          buffer = buffer.slice(end + 2);
-        }
+        const blocks = buffer.split("\n\n");
+        buffer = blocks.pop()!;
+        for (const block of blocks) this.parseBlock(block);
         this.notify();
       }
     } catch {
