@@ -61,6 +61,8 @@ test("an open call page follows the call's deliveries as they arrive", async ({ 
 });
 
 test("the Live view lists calls in progress with their elapsed time, and lets each go as it ends", async ({ page, request }) => {
+  // Four page loads and two accessibility scans for the screenshots, on a machine running other tests.
+  test.setTimeout(90_000);
   const ringing = spec("live-now-1");
   const talking = spec("live-now-2");
   await post(request, JSON.stringify(payloadFor(ringing, "DIALING", "early")));
