@@ -1,7 +1,6 @@
 // /follow-ups – the team's work lists: people who asked to be called back and hot leads, one item per
 // contact, longest waiting first, open / snoozed / done. Members act on them; viewers read them with
 // the numbers masked.
-import { LiveRefresh } from "@/components/live/live-refresh";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { hasRole } from "@/lib/auth/viewer";
@@ -51,7 +50,6 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-xl font-semibold">Follow-ups</h1>
-        <LiveRefresh types={["follow_up.changed", "call.created", "call.updated"]} everyMs={3000} />
         <p className="text-sm text-slate-600 dark:text-slate-400">{QUEUE_HELP[selection.queue]} A number on the do-not-call list is never in a queue.</p>
       </div>
 
