@@ -94,17 +94,20 @@ test("a member works down the callback queue: dials, marks done with a note, the
   await expect(history.locator('li[data-change="open"]')).toContainText("opened by a call");
 });
 
-test("a new call-me-later call reopens the done item, and the queue says why", async ({ page, request }) => {
+test("a new call-me-later call reopens the done item, and the open queue shows it without a reload", async ({ page, request }) => {
   await page.goto("/follow-ups");
   await expect(card(page, ANNA.id)).toHaveCount(0);
   const before = await countOf(page);
+  await expect(page.locator("[data-live-state]")).toHaveAttribute("data-live-state", "live");
 
   await postCall(request, { id: "fu-anna-2", campaign: CAMPAIGN, contact: ANNA, createdAt: ago(0), outcome: "CALL_ME_LATER" });
 
-  await page.goto("/follow-ups");
+  // The page that was open when the call arrived: the item is back, with why, and counted.
   const anna = card(page, ANNA.id);
   await expect(anna.locator("[data-reopened]")).toHaveText("Reopened: a newer call asked to be called back");
   await expect(openCount(page)).toHaveAttribute("data-count", String(before + 1));
+  await page.reload();
+  await expect(card(page, ANNA.id).locator("[data-reopened]")).toHaveText("Reopened: a newer call asked to be called back");
   await page.goto(`/contacts/${ANNA.id}`);
   await expect(page.getByRole("list", { name: /History of the Callbacks item/ })).toContainText("reopened: a newer call asked to be called back");
   // Both calls on the timeline, and the call page links back to the contact.
@@ -140,13 +143,20 @@ test("when someone else changed an item first, the second person is told and not
   await page.goto("/follow-ups");
   const ben = card(page, BEN.id);
   await expect(ben).toBeVisible();
-  // Someone else snoozes Ben while this page shows him open.
+  await expect(page.locator("[data-live-state]")).toHaveAttribute("data-live-state", "live");
+  await ben.getByRole("button", { name: /Done/ }).click();
+  await ben.getByLabel("Outcome").selectOption("no_answer");
+  await ben.getByLabel("Note (optional)").fill("Left a voicemail");
+  const openBefore = await countOf(page);
+  // Someone else snoozes Ben while this person has his form open.
   const item = await itemOf(request, BEN.id);
   const snoozed = await request.post(`/api/follow-ups/${item.id}`, { data: { state: "snoozed", snoozeUntil: ago(-3).slice(0, 10), version: item.version } });
   expect(snoozed.status()).toBe(200);
 
-  await ben.getByRole("button", { name: /Done/ }).click();
-  await ben.getByLabel("Outcome").selectOption("no_answer");
+  // The page refreshes live — the count drops — but Ben's card stays, with the half-written note, and says so.
+  await expect(openCount(page)).toHaveAttribute("data-count", String(openBefore - 1));
+  await expect(ben.locator("[data-changed-elsewhere]")).toHaveAttribute("data-changed-elsewhere", "gone");
+  await expect(ben.getByLabel("Note (optional)")).toHaveValue("Left a voicemail");
   await ben.getByRole("button", { name: "Mark done" }).click();
   await expect(page.locator("[data-notice]")).toContainText(`${BEN.name}: Someone else changed this item: it was snoozed by Admin`);
   await expect(ben).toHaveCount(0);
@@ -161,9 +171,12 @@ test("bulk: several items marked done at once; one someone else changed first is
   await card(page, EVE.id).getByRole("checkbox", { name: `Select ${EVE.name}` }).check();
   const bar = page.getByRole("region", { name: "Act on selected items" });
   await expect(bar).toContainText("2 selected");
-  // Someone else marks Eve done meanwhile.
+  await expect(page.locator("[data-live-state]")).toHaveAttribute("data-live-state", "live");
+  // Someone else marks Eve done meanwhile: the live refresh keeps her, selected, and says she left the list.
   const eve = await itemOf(request, EVE.id);
   expect((await request.post(`/api/follow-ups/${eve.id}`, { data: { state: "done", outcome: "converted", version: eve.version } })).status()).toBe(200);
+  await expect(card(page, EVE.id).locator("[data-changed-elsewhere]")).toHaveAttribute("data-changed-elsewhere", "gone");
+  await expect(bar).toContainText("2 selected");
 
   await bar.getByLabel("Outcome for the selected items").selectOption("no_answer");
   await bar.getByRole("button", { name: "Mark done" }).click();
@@ -174,6 +187,24 @@ test("bulk: several items marked done at once; one someone else changed first is
   // Eve keeps the other person's outcome.
   await page.goto(`/contacts/${EVE.id}`);
   await expect(page.getByRole("list", { name: /History of the Callbacks item/ }).locator('li[data-change="done"]')).toHaveText(/Done · Converted/);
+});
+
+test("an item someone else acts on leaves this person's open page, and the count follows, without a reload", async ({ page, request }) => {
+  await page.goto("/follow-ups");
+  const anna = card(page, ANNA.id);
+  await expect(anna).toBeVisible();
+  await expect(page.locator("[data-live-state]")).toHaveAttribute("data-live-state", "live");
+  const before = await countOf(page);
+  const item = await itemOf(request, ANNA.id);
+  expect((await request.post(`/api/follow-ups/${item.id}`, { data: { state: "snoozed", snoozeUntil: ago(-2).slice(0, 10), version: item.version } })).status()).toBe(200);
+  await expect(anna).toHaveCount(0);
+  await expect(openCount(page)).toHaveAttribute("data-count", String(before - 1));
+  await expect(page.locator('[data-state-count="snoozed"]')).not.toHaveAttribute("data-count", "0");
+  // And back, so the pages below see her open.
+  const snoozed = (await (await request.get("/api/follow-ups?queue=callbacks&state=snoozed&limit=500")).json()) as { followUps: { id: string; version: number; contact: { id: string } }[] };
+  const again = snoozed.followUps.find((f) => f.contact.id === ANNA.id)!;
+  expect((await request.post(`/api/follow-ups/${again.id}`, { data: { state: "open", version: again.version } })).status()).toBe(200);
+  await expect(anna).toBeVisible();
 });
 
 test("the contacts list finds a person, counts them, and exports the rows it shows", async ({ page }) => {

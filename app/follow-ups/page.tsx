@@ -12,6 +12,7 @@ import type { FollowUpState } from "@/lib/follow-ups/follow-up-vocabulary";
 import { formatCount } from "@/lib/ui/format";
 import { KeysetPagination } from "@/components/keyset-pagination";
 import { FollowUpQueue } from "@/components/follow-ups/follow-up-queue";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Follow-ups" };
@@ -50,6 +51,9 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-xl font-semibold">Follow-ups</h1>
+        {/* Someone else's change, or a call that opens, reopens or takes out an item: counts and cards
+            refresh; items a person is working on stay as they started (FollowUpQueue). */}
+        <LiveRefresh types={["follow_up.changed"]} everyMs={2000} />
         <p className="text-sm text-slate-600 dark:text-slate-400">{QUEUE_HELP[selection.queue]} A number on the do-not-call list is never in a queue.</p>
       </div>
 
@@ -84,18 +88,22 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
         {formatCount(count.total, count.isLowerBound, ["item", "items"])} {STATE_TITLES[selection.state].toLowerCase()} in {FOLLOW_UP_QUEUES[selection.queue].title}
       </p>
 
-      {page.followUps.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
-          <p className="font-medium">{cursor ? "No more items." : `Nothing ${STATE_TITLES[selection.state].toLowerCase()} here.`}</p>
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-            {selection.state === "open"
-              ? "Items appear as soon as a call qualifies for this queue."
-              : selection.state === "snoozed" ? "Snoozed items come back to Open on their date." : "Items marked done are listed here."}
-          </p>
-        </div>
-      ) : (
-        <FollowUpQueue items={page.followUps} canAct={canAct} />
-      )}
+      {/* Always mounted, so that an item someone is working on stays when a refresh empties the list. */}
+      <FollowUpQueue
+        key={`${query}&${cursor ? String(params.cursor) : ""}`}
+        items={page.followUps}
+        canAct={canAct}
+        empty={
+          <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
+            <p className="font-medium">{cursor ? "No more items." : `Nothing ${STATE_TITLES[selection.state].toLowerCase()} here.`}</p>
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+              {selection.state === "open"
+                ? "Items appear as soon as a call qualifies for this queue."
+                : selection.state === "snoozed" ? "Snoozed items come back to Open on their date." : "Items marked done are listed here."}
+            </p>
+          </div>
+        }
+      />
       <KeysetPagination
         path="/follow-ups"
         query={query}

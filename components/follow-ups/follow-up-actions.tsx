@@ -1,6 +1,8 @@
 "use client";
 // One item's actions for members: mark done (an outcome and a note), snooze until a day, reopen.
-// Each posts the item's version; on success the page refreshes and the item leaves its list.
+// Each posts the version of the item as it was when the person started (`item` is the queue's copy
+// of that moment while a form is open, `onWorking`); on success the page refreshes and the item
+// leaves its list; if someone else changed it first, the person is told and the form closes.
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { FollowUpJson } from "@/lib/follow-ups/follow-up-json";
@@ -14,19 +16,32 @@ export const primaryClass = "rounded-md bg-blue-700 px-3 py-1.5 text-sm font-med
 export const inputClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 /** `onResult` reports to the queue, which outlives this card: after a change the item may leave the list. */
-export function FollowUpActions({ item, name, onResult }: { item: FollowUpJson; name: string; onResult: (text: string, error: boolean) => void }) {
+export function FollowUpActions({ item, name, onResult, onWorking }: {
+  item: FollowUpJson;
+  name: string;
+  onResult: (text: string, error: boolean) => void;
+  /** A form opened (true) or closed (false): the queue keeps the item, at this version, meanwhile. */
+  onWorking: (working: boolean) => void;
+}) {
   const router = useRouter();
   const zone = useTimeZone();
-  const [open, setOpen] = useState<"done" | "snooze" | null>(null);
+  const [open, setOpenState] = useState<"done" | "snooze" | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { outcome: useId(), note: useId(), until: useId() };
+  const setOpen = (next: "done" | "snooze" | null) => {
+    setOpenState(next);
+    onWorking(next !== null);
+  };
 
   async function send(change: FollowUpChange) {
     setBusy(true);
     const result = await changeFollowUp(item, change);
     setBusy(false);
-    if (!result.ok) onResult(`${name}: ${result.message}`, true);
-    else {
+    if (!result.ok) {
+      onResult(`${name}: ${result.message}`, true);
+      // Told what changed, the person starts again from the item as it is; any other failure keeps the form.
+      if (result.conflict) setOpen(null);
+    } else {
       setOpen(null);
       onResult(`${name}: ${change.state === "done" ? "marked done" : change.state === "snoozed" ? "snoozed" : "reopened"}.`, false);
     }

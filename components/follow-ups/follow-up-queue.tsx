@@ -2,6 +2,12 @@
 // A follow-up queue's items as cards: who to call (the full number as a tel: link for members, masked
 // for viewers), what they said, how long they have waited, why the item came back. Members act on
 // one item or, with the checkboxes, on several at once.
+//
+// The page refreshes live (someone else's change, a new call), but never under a person's hands: an
+// item someone has selected or opened a form on is kept, at its position and at the version they
+// started from, until they finish — so a change someone else made meanwhile is reported by the
+// version check (409), not silently taken in, and a half-written note is not lost. The card says
+// that it changed, or that it left this list.
 import { KeyAnswers } from "@/components/key-answers";
 import Link from "next/link";
 import { useId, useState } from "react";
@@ -19,25 +25,59 @@ import { tomorrowIn } from "./tomorrow";
 
 const nameOf = (item: FollowUpJson) => item.contact.name || item.contact.phoneNumber || item.contact.id;
 
-export function FollowUpQueue({ items, canAct }: { items: FollowUpJson[]; canAct: boolean }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+/** An item a person is working on: as it was when they started, and how (selected, a form open). */
+type Held = { item: FollowUpJson; selected: boolean; form: boolean };
+/** A card: the item as the server shows it now (or, gone from the list, as it was), and the copy acted on. */
+type Shown = { item: FollowUpJson; actOn: FollowUpJson; gone: boolean; changed: boolean; selected: boolean };
+
+export function FollowUpQueue({ items, canAct, empty }: { items: FollowUpJson[]; canAct: boolean; empty: React.ReactNode }) {
+  const [held, setHeld] = useState<ReadonlyMap<string, Held>>(new Map());
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-  const report = (text: string, error: boolean) => setNotice({ text, error });
-  const chosen = items.filter((i) => selected.has(i.id));
-  const toggle = (id: string) => setSelected((s) => {
-    const next = new Set(s);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
+  // The order cards are shown in: the server's, with held items that left it kept where they were.
+  const [order, setOrder] = useState({ items, ids: items.map((i) => i.id) });
+  if (order.items !== items) {
+    const ids = items.map((i) => i.id);
+    const now = new Set(ids);
+    order.ids.forEach((id, index) => {
+      if (held.has(id) && !now.has(id)) ids.splice(Math.min(index, ids.length), 0, id);
+    });
+    setOrder({ items, ids });
+  }
+  const current = new Map(items.map((i) => [i.id, i]));
+  const shown: Shown[] = order.ids.flatMap((id) => {
+    const now = current.get(id);
+    const h = held.get(id);
+    if (!now && !h) return [];
+    const actOn = h?.item ?? now!;
+    return [{ item: now ?? actOn, actOn, gone: !now, changed: !!now && now.version !== actOn.version, selected: !!h?.selected }];
+  });
+
+  const hold = (item: FollowUpJson, how: "selected" | "form", on: boolean) => setHeld((before) => {
+    const next = new Map(before);
+    const h = { ...(before.get(item.id) ?? { item, selected: false, form: false }), [how]: on };
+    if (h.selected || h.form) next.set(item.id, h);
+    else next.delete(item.id);
     return next;
   });
+  const selectAll = (all: boolean) => setHeld((before) => {
+    const next = new Map<string, Held>();
+    for (const s of shown) {
+      const h = before.get(s.item.id) ?? { item: s.actOn, selected: false, form: false };
+      if (all || h.form) next.set(s.item.id, { ...h, selected: all });
+    }
+    return next;
+  });
+  const report = (text: string, error: boolean) => setNotice({ text, error });
+  const chosen = shown.filter((s) => s.selected);
+  if (shown.length === 0) return empty;
   return (
     <div className="space-y-3">
       {canAct && (
         <BulkBar
-          items={items}
+          shown={shown}
           chosen={chosen}
-          onSelectAll={(all) => setSelected(all ? new Set(items.map((i) => i.id)) : new Set())}
-          onDone={() => setSelected(new Set())}
+          onSelectAll={selectAll}
+          onDone={() => selectAll(false)}
           onResult={report}
         />
       )}
@@ -45,15 +85,29 @@ export function FollowUpQueue({ items, canAct }: { items: FollowUpJson[]; canAct
         {notice?.text}
       </p>
       <ul className="space-y-3" aria-label="Items">
-        {items.map((item) => (
-          <FollowUpCard key={item.id} item={item} canAct={canAct} selected={selected.has(item.id)} onToggle={() => toggle(item.id)} onResult={report} />
+        {shown.map((s) => (
+          <FollowUpCard
+            key={s.item.id}
+            shown={s}
+            canAct={canAct}
+            onToggle={() => hold(s.actOn, "selected", !s.selected)}
+            onWorking={(working) => hold(s.actOn, "form", working)}
+            onResult={report}
+          />
         ))}
       </ul>
     </div>
   );
 }
 
-function FollowUpCard({ item, canAct, selected, onToggle, onResult }: { item: FollowUpJson; canAct: boolean; selected: boolean; onToggle: () => void; onResult: (text: string, error: boolean) => void }) {
+function FollowUpCard({ shown, canAct, onToggle, onWorking, onResult }: {
+  shown: Shown;
+  canAct: boolean;
+  onToggle: () => void;
+  onWorking: (working: boolean) => void;
+  onResult: (text: string, error: boolean) => void;
+}) {
+  const { item, selected } = shown;
   const name = nameOf(item);
   const checkId = useId();
   const call = item.call;
@@ -84,6 +138,13 @@ function FollowUpCard({ item, canAct, selected, onToggle, onResult }: { item: Fo
             {item.state !== "open" && <FollowUpStateBadge state={item.state} outcome={item.outcome} />}
             {item.state === "snoozed" && item.snoozeUntil && <span className="text-sm text-slate-600 dark:text-slate-400">until <LocalTime iso={item.snoozeUntil} dateOnly /></span>}
           </div>
+          {(shown.gone || shown.changed) && (
+            <p className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-sm font-medium text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200" data-changed-elsewhere={shown.gone ? "gone" : "changed"}>
+              {shown.gone
+                ? "Changed by someone else since you started: it has left this list. Saving will say what changed."
+                : "Changed since you started (someone else, or a new call). Saving will say what changed."}
+            </p>
+          )}
           {item.reopenedReason && item.state === "open" && (
             <p className="text-sm font-medium text-amber-800 dark:text-amber-300" data-reopened>Reopened: {item.reopenedReason}</p>
           )}
@@ -111,7 +172,7 @@ function FollowUpCard({ item, canAct, selected, onToggle, onResult }: { item: Fo
         </div>
         {canAct && (
           <div className="w-full sm:w-auto sm:max-w-md">
-            <FollowUpActions item={item} name={name} onResult={onResult} />
+            <FollowUpActions item={shown.actOn} name={name} onResult={onResult} onWorking={onWorking} />
           </div>
         )}
       </div>
@@ -119,23 +180,23 @@ function FollowUpCard({ item, canAct, selected, onToggle, onResult }: { item: Fo
   );
 }
 
-function BulkBar({ items, chosen, onSelectAll, onDone, onResult }: { items: FollowUpJson[]; chosen: FollowUpJson[]; onSelectAll: (all: boolean) => void; onDone: () => void; onResult: (text: string, error: boolean) => void }) {
+function BulkBar({ shown, chosen, onSelectAll, onDone, onResult }: { shown: Shown[]; chosen: Shown[]; onSelectAll: (all: boolean) => void; onDone: () => void; onResult: (text: string, error: boolean) => void }) {
   const router = useRouter();
   const zone = useTimeZone();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<FollowUpOutcome | "">("");
   const [until, setUntil] = useState("");
   const ids = { all: useId(), outcome: useId(), until: useId() };
-  const allSelected = items.length > 0 && chosen.length === items.length;
-  const canChangeState = chosen.length > 0 && chosen.every((i) => i.state !== "done");
+  const allSelected = shown.length > 0 && chosen.length === shown.length;
+  const canChangeState = chosen.length > 0 && chosen.every((s) => s.actOn.state !== "done");
 
   async function apply(change: Parameters<typeof changeFollowUps>[1]) {
     setBusy(true);
-    const result = await changeFollowUps(chosen.map((i) => ({ id: i.id, version: i.version })), change);
+    const result = await changeFollowUps(chosen.map((s) => ({ id: s.actOn.id, version: s.actOn.version })), change);
     setBusy(false);
     if (!result.ok) onResult(result.message, true);
     else {
-      const names = (list: string[]) => list.map((id) => { const item = items.find((i) => i.id === id); return item ? nameOf(item) : id; }).join(", ");
+      const names = (list: string[]) => list.map((id) => { const s = shown.find((x) => x.item.id === id); return s ? nameOf(s.item) : id; }).join(", ");
       const parts = [`${result.updated.length} ${result.updated.length === 1 ? "item" : "items"} changed.`];
       if (result.conflicts.length > 0) parts.push(`Someone else changed ${result.conflicts.length === 1 ? "this item" : "these items"} first, so they were left alone: ${names(result.conflicts)}.`);
       if (result.missing.length > 0) parts.push(`No longer there: ${names(result.missing)}.`);

@@ -8,7 +8,8 @@ import { startOfDayIn } from "@/lib/time/time-zone";
 
 export type FollowUpChange = { state: FollowUpState; outcome?: FollowUpOutcome; note?: string; snoozeUntil?: string };
 
-export type ChangeResult = { ok: true } | { ok: false; message: string };
+/** `conflict`: someone else changed the item first (409); nothing was written. */
+export type ChangeResult = { ok: true } | { ok: false; message: string; conflict: boolean };
 
 /** A snooze date (YYYY-MM-DD) as the start of that day in the viewer's time zone. */
 export function snoozeInstant(day: string, zone: string): string {
@@ -20,9 +21,9 @@ export async function changeFollowUp(item: { id: string; version: number }, chan
   if (response.ok) return { ok: true };
   const body = (await response.json().catch(() => null)) as { error?: { message?: string; current?: FollowUpJson } } | null;
   if (response.status === 409 && body?.error?.current) {
-    return { ok: false, message: `Someone else changed this item: ${describe(body.error.current)}. Nothing was written; the queue now shows it as it is.` };
+    return { ok: false, conflict: true, message: `Someone else changed this item: ${describe(body.error.current)}. Nothing was written; the queue now shows it as it is.` };
   }
-  return { ok: false, message: body?.error?.message ?? `The change failed (HTTP ${response.status}).` };
+  return { ok: false, conflict: false, message: body?.error?.message ?? `The change failed (HTTP ${response.status}).` };
 }
 
 export type BulkResult = { ok: true; updated: string[]; conflicts: string[]; missing: string[] } | { ok: false; message: string };

@@ -47,7 +47,8 @@ const newest = (column: string) =>
 
 /**
  * Recomputes contacts, follow-up items and suppressed numbers. `scope` "batch" takes the contact ids
- * as $1 (text[]) and normalised numbers as $2 (text[]); "all" recomputes everything (no parameters).
+ * as $1 (text[]) and normalised numbers as $2 (text[]) and returns the follow-up items it changed
+ * (CHANGED_ITEMS); "all" recomputes everything (no parameters).
  * The caller holds the locks (lockContactStateSql) so that this statement, whose snapshot is taken
  * after them, sees every call of these contacts and numbers committed before.
  */
@@ -103,9 +104,17 @@ export function recomputeContactStateSql(scope: "batch" | "all", { followUps = t
   suppressed_emptied AS (
     DELETE FROM suppressed_numbers s WHERE ${phoneIn("s.phone")}
       AND NOT EXISTS (SELECT 1 FROM suppressed_now n WHERE n.list = s.list AND n.phone = s.phone))${followUps ? `,
-  ${followUpsSql(contactIn, phoneIn)}` : ""}
-  SELECT 1`;
+  ${followUpsSql(contactIn, phoneIn)}
+  ${scope === "batch" ? CHANGED_ITEMS : "SELECT 1"}` : `
+  SELECT 1`}`;
 }
+
+/**
+ * What a batch's recomputation returns: the items it opened, moved to a newer call, reopened, or took
+ * out of or back into their queue, one row each (id, contact_id, state), for the live events.
+ */
+const CHANGED_ITEMS = `SELECT id::text, contact_id, state FROM items_opened
+  UNION ALL SELECT id::text, contact_id, state FROM items_updated`;
 
 /** The follow-up part of the recomputation: over `contacts_now`, for the items of the contacts in scope. */
 function followUpsSql(contactIn: (column: string) => string, phoneIn: (expression: string) => string): string {
@@ -124,7 +133,7 @@ function followUpsSql(contactIn: (column: string) => string, phoneIn: (expressio
     WHERE n.qualifies AND NOT EXISTS (SELECT 1 FROM follow_ups u WHERE u.contact_id = n.contact_id AND u.queue = n.queue)
     ORDER BY n.contact_id, n.queue
     ON CONFLICT (contact_id, queue) DO NOTHING
-    RETURNING id, contact_id, trigger_call_id),
+    RETURNING id, contact_id, trigger_call_id, state),
   -- The items were locked before this statement (LOCK_CONTACT_STATE_SQL), so what it reads of them
   -- is what it updates: a person's change commits before it or waits for it (and then gets a 409).
   items_seen AS MATERIALIZED (

@@ -131,18 +131,19 @@ async function storeInTransaction(sql: SqlRunner, items: AcceptedDelivery[]): Pr
   }
   if (changed.length > 0) {
     const calls = changed.map(callStateOf);
-    await writeCallStates(sql, calls);
-    // Last in the transaction (it takes the event log's lock): one event per call a new delivery reached.
+    const followUps = await writeCallStates(sql, calls);
+    // Last in the transaction (it takes the event log's lock): one event per call a new delivery
+    // reached, and one per follow-up item the calls opened, reopened or moved in or out of its queue.
     const reached = new Set(accepted.map((d) => d.delivery.id));
-    await appendLiveEvents(
-      sql,
-      calls.filter((call) => reached.has(call.id)).map((call): LiveEvent => ({
+    await appendLiveEvents(sql, [
+      ...calls.filter((call) => reached.has(call.id)).map((call): LiveEvent => ({
         type: states.get(call.id) ? "call.updated" : "call.created",
         callId: call.id,
         campaignId: call.campaignId ?? null,
         stage: call.webhookEvent ?? null,
       })),
-    );
+      ...followUps.map((item): LiveEvent => ({ type: "follow_up.changed", ...item })),
+    ]);
   }
 
   const seen = new Set<string>();

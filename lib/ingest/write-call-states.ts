@@ -13,6 +13,7 @@ import type { SqlRunner } from "@/lib/db/pg-transaction";
 import type { CallState } from "@/lib/voxia/merge-call-state";
 import { jsonParam } from "@/lib/voxia/stringify-json";
 import { LOCK_CONTACT_STATE_SQL, recomputeContactStateSql } from "@/lib/contacts/contact-state-sql";
+import type { FollowUpState } from "@/lib/follow-ups/follow-up-vocabulary";
 import { NewestWins, answerRecords, callRecord, eventRecords, offerCampaignAndContact } from "./call-table-rows";
 import { CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, columnNames, recordsetColumns } from "./call-table-columns";
 import {
@@ -44,8 +45,8 @@ const CALL_CONTRIBUTIONS = `(
  * of calls at a time, so a contact passes through states it never had live (an old callback request
  * as its latest call), which must not reopen anyone's work; it recomputes them once at the end.
  */
-export async function writeCallStates(sql: SqlRunner, states: CallState[], { followUps = true }: { followUps?: boolean } = {}): Promise<void> {
-  if (states.length === 0) return;
+export async function writeCallStates(sql: SqlRunner, states: CallState[], { followUps = true }: { followUps?: boolean } = {}): Promise<ChangedFollowUp[]> {
+  if (states.length === 0) return [];
   const ids = states.map((s) => s.id);
   const campaigns = new NewestWins();
   const contacts = new NewestWins();
@@ -116,8 +117,16 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[], { fol
   const [locked] = await sql.query<{ contacts: string[]; numbers: string[] }>(LOCK_CONTACT_STATE_SQL, [contactIds, phonesBefore, ids]);
   await sql.execute(RECOMPUTE_CAMPAIGNS_SQL, [campaignIds]);
   const recomputed = [...new Set([...contactIds, ...(locked?.contacts ?? [])])];
-  await sql.execute(followUps ? RECOMPUTE_CONTACT_STATE_SQL : RECOMPUTE_CONTACTS_ONLY_SQL, [recomputed, locked?.numbers ?? []]);
+  if (!followUps) {
+    await sql.execute(RECOMPUTE_CONTACTS_ONLY_SQL, [recomputed, locked?.numbers ?? []]);
+    return [];
+  }
+  const items = await sql.query<{ id: string; contact_id: string; state: FollowUpState }>(RECOMPUTE_CONTACT_STATE_SQL, [recomputed, locked?.numbers ?? []]);
+  return items.map((row) => ({ followUpId: row.id, contactId: row.contact_id, state: row.state }));
 }
+
+/** A follow-up item the batch opened, moved to a newer call, reopened, or took out of or into its queue. */
+export type ChangedFollowUp = { followUpId: string; contactId: string; state: FollowUpState };
 
 const RECOMPUTE_CONTACT_STATE_SQL = recomputeContactStateSql("batch");
 const RECOMPUTE_CONTACTS_ONLY_SQL = recomputeContactStateSql("batch", { followUps: false });

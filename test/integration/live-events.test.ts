@@ -85,6 +85,40 @@ describe("two instances on one database", { skip: server }, () => {
     assert.deepEqual(ids, [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), "ids ascend");
   });
 
+  test("a call that opens, and a later one that reopens, a follow-up item announces the item, as a person's change does", async () => {
+    const stream = await SseClient.open(`${second.url}/api/events`);
+    cleanups.push(async () => stream.close());
+    await stream.waitUntil(() => stream.ready, "the stream to open");
+    const contact = { id: "ct-callback", name: "Callback Person", phoneNumber: "+15550100300" };
+    const items = () => stream.events.filter((e) => e.event === "follow_up.changed").map((e) => JSON.parse(e.data) as { followUpId: string; contactId: string; state: string });
+    const call = (id: string, createdAt: string): CallSpec => ({ id, outcome: "CALL_ME_LATER", contact, createdAt, campaign: { id: "cmp-live", name: "Live campaign" } });
+
+    for (const d of lifecycleDeliveries(call("callback-1", "2026-11-01T10:00:00.000Z"))) await post(first, d.body);
+    await stream.waitUntil(() => items().length === 1, "the item opened by the call");
+    const [opened] = items();
+    assert.equal(opened!.contactId, contact.id);
+    assert.equal(opened!.state, "open");
+
+    const listed = (await (await fetch(`${first.url}/api/follow-ups?queue=callbacks&state=open`)).json()) as { followUps: { id: string; version: number }[] };
+    const item = listed.followUps.find((f) => f.id === opened!.followUpId)!;
+    const done = await fetch(`${first.url}/api/follow-ups/${item.id}`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ state: "done", outcome: "reached", version: item.version }),
+    });
+    assert.equal(done.status, 200, await done.text());
+    await stream.waitUntil(() => items().length === 2, "the person's change");
+    assert.deepEqual(items()[1], { followUpId: item.id, contactId: contact.id, state: "done" });
+
+    // An older call of the same person changes nothing in the queue, so it announces no item.
+    for (const d of lifecycleDeliveries(call("callback-0", "2026-10-01T10:00:00.000Z"))) await post(first, d.body);
+    // A newer one reopens it.
+    for (const d of lifecycleDeliveries(call("callback-2", "2026-11-02T10:00:00.000Z"))) await post(first, d.body);
+    await stream.waitUntil(() => items().length === 3, "the item reopened by the newer call");
+    assert.deepEqual(items()[2], { followUpId: item.id, contactId: contact.id, state: "open" });
+    await stream.waitUntil(() => stream.ofCall("call.updated", "callback-2").length === 3, "the newer call's own events");
+    assert.equal(items().length, 3);
+    stream.close();
+  });
+
   test("heartbeats keep an idle stream open", async () => {
     const stream = await SseClient.open(`${second.url}/api/events`);
     cleanups.push(async () => stream.close());
