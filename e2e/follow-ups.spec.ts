@@ -157,6 +157,7 @@ test("when someone else changed an item first, the second person is told and not
   await expect(openCount(page)).toHaveAttribute("data-count", String(openBefore - 1));
   await expect(ben.locator("[data-changed-elsewhere]")).toHaveAttribute("data-changed-elsewhere", "gone");
   await expect(ben.getByLabel("Note (optional)")).toHaveValue("Left a voicemail");
+  await ben.screenshot({ path: "e2e/screenshots/follow-up-changed-elsewhere.png" });
   await ben.getByRole("button", { name: "Mark done" }).click();
   await expect(page.locator("[data-notice]")).toContainText(`${BEN.name}: Someone else changed this item: it was snoozed by Admin`);
   await expect(ben).toHaveCount(0);

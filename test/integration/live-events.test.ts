@@ -110,12 +110,13 @@ describe("two instances on one database", { skip: server }, () => {
 
     // An older call of the same person changes nothing in the queue, so it announces no item.
     for (const d of lifecycleDeliveries(call("callback-0", "2026-10-01T10:00:00.000Z"))) await post(first, d.body);
-    // A newer one reopens it.
+    // A newer one takes the item out of the queue while it is under way (the latest call has not
+    // asked for a callback yet: its first delivery), then reopens it.
     for (const d of lifecycleDeliveries(call("callback-2", "2026-11-02T10:00:00.000Z"))) await post(first, d.body);
-    await stream.waitUntil(() => items().length === 3, "the item reopened by the newer call");
-    assert.deepEqual(items()[2], { followUpId: item.id, contactId: contact.id, state: "open" });
+    await stream.waitUntil(() => items().at(-1)?.state === "open" && items().length > 2, "the item reopened by the newer call");
     await stream.waitUntil(() => stream.ofCall("call.updated", "callback-2").length === 3, "the newer call's own events");
-    assert.equal(items().length, 3);
+    assert.deepEqual(items().map((i) => i.state), ["open", "done", "done", "open"]);
+    assert.ok(items().every((i) => i.followUpId === item.id && i.contactId === contact.id));
     stream.close();
   });
 
