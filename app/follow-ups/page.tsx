@@ -31,11 +31,12 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
   const parsed = parseFollowUpSelection(params, { queue: "callbacks" });
   const selection: FollowUpSelection = parsed.ok ? parsed.selection : { queue: "callbacks", state: "open", order: "oldest" };
   const cursor = typeof params.cursor === "string" ? decodeFollowUpCursor(params.cursor) : null;
+  const before = !cursor && typeof params.before === "string" ? decodeFollowUpCursor(params.before) : null;
   const queues = Object.keys(FOLLOW_UP_QUEUES) as Queue[];
   const [queueCounts, stateCounts, page] = await Promise.all([
     Promise.all(queues.map((queue) => countFollowUps({ ...selection, queue, state: "open" }))),
     Promise.all(FOLLOW_UP_STATES.map((state) => countFollowUps({ ...selection, state }))),
-    listFollowUps(selection, { cursor }, phoneViewFor(viewer)),
+    listFollowUps(selection, { cursor, before }, phoneViewFor(viewer)),
   ]);
   const href = (change: Partial<FollowUpSelection>) => {
     const next = { ...selection, ...change };
@@ -90,12 +91,12 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
 
       {/* Always mounted, so that an item someone is working on stays when a refresh empties the list. */}
       <FollowUpQueue
-        key={`${query}&${cursor ? String(params.cursor) : ""}`}
+        key={`${query}&${String(params.cursor ?? "")}&${String(params.before ?? "")}`}
         items={page.followUps}
         canAct={canAct}
         empty={
           <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
-            <p className="font-medium">{cursor ? "No more items." : `Nothing ${STATE_TITLES[selection.state].toLowerCase()} here.`}</p>
+            <p className="font-medium">{cursor || before ? "No more items." : `Nothing ${STATE_TITLES[selection.state].toLowerCase()} here.`}</p>
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
               {selection.state === "open"
                 ? "Items appear as soon as a call qualifies for this queue."
@@ -109,8 +110,10 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
         query={query}
         label="Pages of items"
         nextCursor={page.nextCursor}
-        onFirstPage={!cursor}
+        prevCursor={page.prevCursor}
+        onFirstPage={!cursor && !before}
         firstLabel="First page"
+        prevLabel="Previous"
         nextLabel="More"
       />
     </div>

@@ -6,7 +6,7 @@ import { requireViewer } from "@/lib/auth/require-viewer";
 import { hasRole } from "@/lib/auth/viewer";
 import { phoneViewFor } from "@/lib/calls/phone-view";
 import { getOne } from "@/lib/calls/call-filters";
-import { countSuppressedNumbers, listSuppressedNumbers, REASON_TITLES, SUPPRESSION_LISTS, suppressedNumberJson, type SuppressionList } from "@/lib/suppression/suppressed-numbers";
+import { countSuppressedNumbers, decodeSuppressionCursor, listSuppressedNumbers, REASON_TITLES, SUPPRESSION_LISTS, suppressedNumberJson, type SuppressionList } from "@/lib/suppression/suppressed-numbers";
 import { LocalTime } from "@/components/local-time";
 import { KeysetPagination } from "@/components/keyset-pagination";
 
@@ -22,31 +22,20 @@ const LIST_HELP: Record<SuppressionList, string> = {
 
 const cell = "block break-words md:[overflow-wrap:anywhere] px-3 py-1 md:table-cell md:py-2 md:align-top before:mr-2 before:text-xs before:font-medium before:text-slate-500 before:whitespace-nowrap before:content-[attr(data-label)] md:before:content-none dark:before:text-slate-400";
 
-function encodeCursor(row: { firstSeenAt: Date; phone: string }): string {
-  return Buffer.from(`${row.firstSeenAt.toISOString()}|${row.phone}`).toString("base64url");
-}
-
-function decodeCursor(value: string): { firstSeenAt: Date; phone: string } | null {
-  const text = Buffer.from(value, "base64url").toString("utf8");
-  const at = text.indexOf("|");
-  const firstSeenAt = new Date(text.slice(0, at));
-  return at < 0 || Number.isNaN(firstSeenAt.getTime()) ? null : { firstSeenAt, phone: text.slice(at + 1) };
-}
-
 export default async function SuppressionPage({ searchParams }: PageProps<"/suppression">) {
   const viewer = await requireViewer();
   const params = await searchParams;
   const requested = getOne(params, "list");
   const list: SuppressionList = (SUPPRESSION_LISTS as readonly string[]).includes(requested ?? "") ? (requested as SuppressionList) : "do_not_call";
   const cursorParam = getOne(params, "cursor");
-  const after = cursorParam ? decodeCursor(cursorParam) : null;
-  const [counts, rows] = await Promise.all([
+  const beforeParam = getOne(params, "before");
+  const cursor = cursorParam ? decodeSuppressionCursor(cursorParam) : null;
+  const before = !cursor && beforeParam ? decodeSuppressionCursor(beforeParam) : null;
+  const [counts, page] = await Promise.all([
     Promise.all(SUPPRESSION_LISTS.map((l) => countSuppressedNumbers(l))),
-    listSuppressedNumbers(list, { after, limit: PAGE_SIZE + 1 }),
+    listSuppressedNumbers(list, { cursor, before, limit: PAGE_SIZE }),
   ]);
-  const hasMore = rows.length > PAGE_SIZE;
-  const shown = rows.slice(0, PAGE_SIZE);
-  const numbers = shown.map((row) => suppressedNumberJson(row, phoneViewFor(viewer)));
+  const numbers = page.numbers.map((row) => suppressedNumberJson(row, phoneViewFor(viewer)));
   const count = counts[SUPPRESSION_LISTS.indexOf(list)]!;
   return (
     <div className="space-y-4">
@@ -83,7 +72,7 @@ export default async function SuppressionPage({ searchParams }: PageProps<"/supp
       <p className="text-sm text-slate-600 dark:text-slate-400">{LIST_HELP[list]}</p>
       {numbers.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
-          <p className="font-medium">{after ? "No more numbers." : "No numbers on this list."}</p>
+          <p className="font-medium">{cursor || before ? "No more numbers." : "No numbers on this list."}</p>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">A number is added as soon as a call says so.</p>
         </div>
       ) : (
@@ -122,9 +111,11 @@ export default async function SuppressionPage({ searchParams }: PageProps<"/supp
         path="/suppression"
         query={`list=${list}`}
         label="Pages of numbers"
-        nextCursor={hasMore && shown.length > 0 ? encodeCursor(shown[shown.length - 1]!) : null}
-        onFirstPage={!after}
+        nextCursor={page.nextCursor}
+        prevCursor={page.prevCursor}
+        onFirstPage={!cursor && !before}
         firstLabel="Most recent"
+        prevLabel="Later"
         nextLabel="Earlier"
       />
     </div>

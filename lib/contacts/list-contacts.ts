@@ -3,6 +3,7 @@
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { boundedCount, type BoundedCount } from "@/lib/db/bounded-count";
+import { keysetPage } from "@/lib/db/keyset-page";
 import { contactWhereSql, type ContactFilters } from "./contact-filters";
 import { contactSummaryJson, type ContactRow, type ContactSummaryJson } from "./contact-json";
 
@@ -54,17 +55,8 @@ export async function listContacts(
     WHERE ${contactWhereSql(filters)} ${bound}
     ORDER BY ${order}
     LIMIT ${limit + 1}`;
-  const hasMore = rows.length > limit;
-  const read = hasMore ? rows.slice(0, limit) : rows;
-  const shown = backwards ? read.reverse() : read;
-  const first = shown[0];
-  const last = shown[shown.length - 1];
-  const cursorOf = (row: ContactRow | undefined) => (row ? encodeContactCursor({ lastCallAt: row.lastCallAt, id: row.id }) : null);
-  return {
-    contacts: shown.map((row) => contactSummaryJson(row, options)),
-    nextCursor: backwards ? cursorOf(last) : hasMore ? cursorOf(last) : null,
-    prevCursor: backwards ? (hasMore ? cursorOf(first) : null) : page.cursor ? cursorOf(first) : null,
-  };
+  const paged = keysetPage(rows, { limit, backwards, fromCursor: !!page.cursor }, (row) => encodeContactCursor({ lastCallAt: row.lastCallAt, id: row.id }));
+  return { contacts: paged.rows.map((row) => contactSummaryJson(row, options)), nextCursor: paged.nextCursor, prevCursor: paged.prevCursor };
 }
 
 export function countContacts(filters: ContactFilters): Promise<BoundedCount> {

@@ -4,6 +4,7 @@
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { boundedCount, type BoundedCount } from "@/lib/db/bounded-count";
+import { keysetPage } from "@/lib/db/keyset-page";
 import type { FollowUpQueue } from "@/lib/contacts/contact-state-sql";
 import { FOLLOW_UP_FROM_SQL, FOLLOW_UP_ROW_SQL, followUpJson, type FollowUpJson, type FollowUpRow } from "./follow-up-json";
 import type { FollowUpState } from "./follow-up-vocabulary";
@@ -40,29 +41,27 @@ export function decodeFollowUpCursor(value: string): Cursor | null {
 
 export async function listFollowUps(
   selection: FollowUpSelection,
-  page: { cursor?: Cursor | null; limit?: number },
+  page: { cursor?: Cursor | null; before?: Cursor | null; limit?: number },
   options: { maskPhones: boolean },
-): Promise<{ followUps: FollowUpJson[]; nextCursor: string | null }> {
+): Promise<{ followUps: FollowUpJson[]; nextCursor: string | null; prevCursor: string | null }> {
   const limit = Math.min(Math.max(page.limit ?? DEFAULT_FOLLOW_UPS_PAGE, 1), MAX_FOLLOW_UPS_PAGE);
-  const newest = selection.order === "newest";
-  const after = page.cursor
-    ? newest
-      ? Prisma.sql`AND (f.waiting_since, f.id) < (${page.cursor.waitingSince}, ${page.cursor.id}::bigint)`
-      : Prisma.sql`AND (f.waiting_since, f.id) > (${page.cursor.waitingSince}, ${page.cursor.id}::bigint)`
+  // `before` pages back (the page's "Previous" link): read the other way from the cursor.
+  const backwards = !page.cursor && !!page.before;
+  const bound = page.cursor ?? page.before;
+  const descending = (selection.order === "newest") !== backwards;
+  const after = bound
+    ? descending
+      ? Prisma.sql`AND (f.waiting_since, f.id) < (${bound.waitingSince}, ${bound.id}::bigint)`
+      : Prisma.sql`AND (f.waiting_since, f.id) > (${bound.waitingSince}, ${bound.id}::bigint)`
     : Prisma.empty;
-  const order = Prisma.raw(newest ? "f.waiting_since DESC, f.id DESC" : "f.waiting_since, f.id");
+  const order = Prisma.raw(descending ? "f.waiting_since DESC, f.id DESC" : "f.waiting_since, f.id");
   const rows = await prisma().$queryRaw<FollowUpRow[]>`
     SELECT ${FOLLOW_UP_ROW_SQL} FROM ${FOLLOW_UP_FROM_SQL}
     WHERE ${whereSql(selection)} ${after}
     ORDER BY ${order}
     LIMIT ${limit + 1}`;
-  const hasMore = rows.length > limit;
-  const shown = hasMore ? rows.slice(0, limit) : rows;
-  const last = shown[shown.length - 1];
-  return {
-    followUps: shown.map((row) => followUpJson(row, options)),
-    nextCursor: hasMore && last ? encodeFollowUpCursor({ waitingSince: last.waitingSince, id: last.id }) : null,
-  };
+  const paged = keysetPage(rows, { limit, backwards, fromCursor: !!page.cursor }, (row) => encodeFollowUpCursor({ waitingSince: row.waitingSince, id: row.id }));
+  return { followUps: paged.rows.map((row) => followUpJson(row, options)), nextCursor: paged.nextCursor, prevCursor: paged.prevCursor };
 }
 
 export function countFollowUps(selection: FollowUpSelection): Promise<BoundedCount> {

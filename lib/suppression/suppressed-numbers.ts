@@ -4,6 +4,7 @@
 import { prisma } from "@/lib/db/client";
 import { Prisma, type SuppressedNumber } from "@/lib/generated/prisma/client";
 import { maskPhone } from "@/lib/ui/mask-phone";
+import { keysetPage } from "@/lib/db/keyset-page";
 
 export const SUPPRESSION_LISTS = ["do_not_call", "wrong_number"] as const;
 export type SuppressionList = (typeof SUPPRESSION_LISTS)[number];
@@ -29,15 +30,42 @@ const PAGE = 2000;
 
 type Cursor = { firstSeenAt: Date; phone: string };
 
-/** Newest first (ties by number), from `after` on: a seek on suppressed_numbers_seen_idx per page. */
-export async function listSuppressedNumbers(list: SuppressionList, page: { after?: Cursor | null; limit: number }): Promise<SuppressedNumber[]> {
-  const after = page.after ? Prisma.sql`AND (first_seen_at, phone) < (${page.after.firstSeenAt}, ${page.after.phone})` : Prisma.empty;
+export function encodeSuppressionCursor(row: Cursor): string {
+  return Buffer.from(`${row.firstSeenAt.toISOString()}|${row.phone}`).toString("base64url");
+}
+
+export function decodeSuppressionCursor(value: string): Cursor | null {
+  const text = Buffer.from(value, "base64url").toString("utf8");
+  const at = text.indexOf("|");
+  const firstSeenAt = new Date(text.slice(0, at));
+  return at < 0 || Number.isNaN(firstSeenAt.getTime()) ? null : { firstSeenAt, phone: text.slice(at + 1) };
+}
+
+/** One page of a list, newest first (ties by number), after `cursor` or, paging back, before `before`. */
+export async function listSuppressedNumbers(
+  list: SuppressionList,
+  page: { cursor?: Cursor | null; before?: Cursor | null; limit: number },
+): Promise<{ numbers: SuppressedNumber[]; nextCursor: string | null; prevCursor: string | null }> {
+  const backwards = !page.cursor && !!page.before;
+  const rows = await readSuppressedNumbers(list, { from: page.cursor ?? page.before ?? null, backwards, limit: page.limit + 1 });
+  const paged = keysetPage(rows, { limit: page.limit, backwards, fromCursor: !!page.cursor }, encodeSuppressionCursor);
+  return { numbers: paged.rows, nextCursor: paged.nextCursor, prevCursor: paged.prevCursor };
+}
+
+/** Newest first from `from` on (oldest first when `backwards`): a seek on suppressed_numbers_seen_idx. */
+async function readSuppressedNumbers(list: SuppressionList, { from, backwards, limit }: { from: Cursor | null; backwards: boolean; limit: number }): Promise<SuppressedNumber[]> {
+  const bound = from
+    ? backwards
+      ? Prisma.sql`AND (first_seen_at, phone) > (${from.firstSeenAt}, ${from.phone})`
+      : Prisma.sql`AND (first_seen_at, phone) < (${from.firstSeenAt}, ${from.phone})`
+    : Prisma.empty;
+  const order = Prisma.raw(backwards ? "first_seen_at, phone" : "first_seen_at DESC, phone DESC");
   return prisma().$queryRaw<SuppressedNumber[]>`
     SELECT list, phone, reason, first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt", call_id AS "callId",
       contact_id AS "contactId", contact_name AS "contactName", calls
-    FROM suppressed_numbers WHERE list = ${list} ${after}
-    ORDER BY first_seen_at DESC, phone DESC
-    LIMIT ${page.limit}`;
+    FROM suppressed_numbers WHERE list = ${list} ${bound}
+    ORDER BY ${order}
+    LIMIT ${limit}`;
 }
 
 export function countSuppressedNumbers(list: SuppressionList): Promise<number> {
@@ -67,7 +95,7 @@ export async function* exportSuppressionCsv(list: SuppressionList): AsyncGenerat
   yield encoder.encode("phone,name,reason,date,last_seen,call_id\r\n");
   let after: Cursor | null = null;
   for (;;) {
-    const rows = await listSuppressedNumbers(list, { after, limit: PAGE });
+    const rows = await readSuppressedNumbers(list, { from: after, backwards: false, limit: PAGE });
     if (rows.length === 0) return;
     yield encoder.encode(
       rows

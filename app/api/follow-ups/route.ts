@@ -22,5 +22,5 @@ export async function GET(request: Request): Promise<Response> {
     listFollowUps(parsed.selection, page, phoneViewFor(viewer)),
     countFollowUps(parsed.selection),
   ]);
-  return Response.json({ ...list, ...pageTotal(count, list.followUps.length, list.nextCursor !== null) });
+  return Response.json({ followUps: list.followUps, nextCursor: list.nextCursor, ...pageTotal(count, list.followUps.length, list.nextCursor !== null) });
 }
