@@ -6,6 +6,7 @@
 import { inTransaction } from "@/lib/db/pg-transaction";
 import { JsonSyntaxError, MAX_NESTING_DEPTH, parseVoxiaJson } from "@/lib/voxia/parse-voxia-json";
 import { readVoxiaDelivery, type VoxiaDelivery } from "@/lib/voxia/voxia-payload";
+import { ensureContactKeySecret } from "@/lib/contacts/contact-key-secret";
 import { callStateOf, mergeInto, type CallState, type MergeState } from "@/lib/voxia/merge-call-state";
 import { fromStoredMergeState, toStoredMergeState, type StoredMergeState } from "@/lib/voxia/stored-merge-state";
 import type { SqlRunner } from "@/lib/db/pg-transaction";
@@ -130,6 +131,7 @@ async function storeInTransaction(sql: SqlRunner, items: AcceptedDelivery[]): Pr
     if (inserted !== rows.length) throw Object.assign(new Error("a delivery was stored concurrently under another call"), { code: "40001" });
   }
   if (changed.length > 0) {
+    await ensureContactKeySecret(sql);
     const calls = changed.map(callStateOf);
     const followUps = await writeCallStates(sql, calls);
     // Last in the transaction (it takes the event log's lock): one event per call a new delivery
@@ -199,7 +201,9 @@ export async function loadCallStates(
   callIds: string[],
   onUndecodable: (failure: UndecodableDelivery) => void = logUndecodable,
 ): Promise<CallState[]> {
-  return [...(await foldStoredDeliveries(sql, callIds, onUndecodable)).values()].map(callStateOf);
+  const folded = await foldStoredDeliveries(sql, callIds, onUndecodable);
+  await ensureContactKeySecret(sql);
+  return [...folded.values()].map(callStateOf);
 }
 
 /** Bodies read per query when folding a call's log: memory stays bounded however long the log is. */

@@ -19,10 +19,29 @@ export function normalisePhone(phone: string | null | undefined): string | null 
 
 /**
  * The contact key of calls without a Voxia contact id: "phone:" and a digest of the normalised
- * number, so that the key (in URLs, the API, the calls list) does not show the number to a viewer,
- * who sees numbers masked. The database computes the same (callboard_phone_contact_key).
+ * number keyed with this installation's secret (the `installation` table), so that the key (in URLs,
+ * the API, the calls list) does not show the number to a viewer, who sees numbers masked: without
+ * the secret a key cannot be matched against candidate numbers. The database computes the same
+ * (callboard_phone_contact_key).
  */
-export function phoneContactKey(phone: string | null | undefined): string | null {
+export function phoneContactKeyWith(secret: string, phone: string | null | undefined): string | null {
   const number = normalisePhone(phone);
-  return number ? `phone:${createHash("md5").update(number).digest("hex").slice(0, 16)}` : null;
+  return number ? `phone:${createHash("sha256").update(`${secret}|${number}`).digest("hex").slice(0, 16)}` : null;
+}
+
+// The secret of the database this process works on, set once it is read from there
+// (lib/contacts/contact-key-secret.ts) before any call state is built.
+let installationSecret: string | null = null;
+
+export function setContactKeySecret(secret: string): void {
+  installationSecret = secret;
+}
+
+export function hasContactKeySecret(): boolean {
+  return installationSecret !== null;
+}
+
+export function phoneContactKey(phone: string | null | undefined): string | null {
+  if (installationSecret === null) throw new Error("the contact key secret has not been read from the database (ensureContactKeySecret)");
+  return phoneContactKeyWith(installationSecret, phone);
 }

@@ -9,7 +9,8 @@ import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts"
 import { payloadFor, type CallSpec } from "../support/voxia-fixtures.ts";
 import { parseCsv } from "../support/parse-csv.ts";
 import { recomputeContactStateSql } from "../../lib/contacts/contact-state-sql.ts";
-import { normalisePhone, phoneContactKey } from "../../lib/voxia/phone-number.ts";
+import { normalisePhone, phoneContactKeyWith } from "../../lib/voxia/phone-number.ts";
+import { contactKeySecretOf, phoneKeyIn } from "../support/contact-keys.ts";
 
 const API_TOKEN = "contacts-token-41b7";
 let database: TestDatabase;
@@ -88,7 +89,7 @@ test("calls without a contact id are one contact per number, however it was writ
   await sendWithoutContactId("noid-1", "+1 (212) 555-0199", "2026-11-03T09:00:00.000Z");
   await sendWithoutContactId("noid-2", "+12125550199", "2026-11-04T09:00:00.000Z");
   await sendWithoutContactId("noid-3", "0012125550199", "2026-11-05T09:00:00.000Z");
-  const key = phoneContactKey("+12125550199")!;
+  const key = await phoneKeyIn(database, "+12125550199");
   assert.doesNotMatch(key, /2125550199/, "the key does not show the number");
   const detail = await api("GET", `/api/contacts/${encodeURIComponent(key)}`);
   assert.equal(detail.status, 200, detail.text);
@@ -251,7 +252,9 @@ test("the database and the app normalise a phone number the same way", async () 
     `SELECT array_agg(callboard_e164(p) ORDER BY n) AS normalised, array_agg(callboard_phone_contact_key(p) ORDER BY n) AS keys
      FROM unnest($1::text[]) WITH ORDINALITY AS t(p, n)`, [samples]);
   assert.deepEqual(row!.normalised, samples.map(normalisePhone));
-  assert.deepEqual(row!.keys, samples.map(phoneContactKey));
+  const secret = await contactKeySecretOf(database);
+  assert.match(secret, /^[0-9a-f]{64}$/, "256 bits of this database's own");
+  assert.deepEqual(row!.keys, samples.map((p) => phoneContactKeyWith(secret, p)));
   assert.deepEqual(samples.slice(0, 4).map(normalisePhone), ["+16175550198", "+16175550198", "+16175550198", "+447700900123"]);
   assert.equal(normalisePhone("617.555.0198"), "6175550198", "no country code is guessed");
 });

@@ -12,6 +12,7 @@ import pg from "pg";
 import { Prisma, PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { migrateDatabase } from "../../lib/db/migrate.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { contactKeySecretOf, phoneKeyIn } from "../support/contact-keys.ts";
 
 let database: TestDatabase;
 let pool: pg.Pool;
@@ -346,7 +347,6 @@ test("upgrading a database that already holds calls fills the new rollup measure
 });
 
 test("upgrading to contacts re-keys numbers without an id by their normalised number and fills contacts, queues and lists", async () => {
-  const { phoneContactKey } = await import("../../lib/voxia/phone-number.ts");
   const upgraded = await createTestDatabase("migrations_contacts", { migrate: false });
   const earlier = mkdtempSync(path.join(tmpdir(), "callboard-migrations-"));
   try {
@@ -368,20 +368,68 @@ test("upgrading to contacts re-keys numbers without an id by their normalised nu
         ('k3', 'c-ann', 'Ann', '+16175550101', 'CALL_ME_LATER', 'CALL_ME_LATER', false, 60, '2026-10-03T10:00Z', 1, now(), now())`);
 
     await migrateDatabase(upgraded.url);
+    const key = await phoneKeyIn(upgraded, "+16175550198");
     assert.deepEqual(
       await upgraded.query(`SELECT id, name, call_count, latest_status, do_not_call, callback_requested FROM contacts ORDER BY id`),
       [
         { id: "c-ann", name: "Ann", call_count: 1, latest_status: "CALL_ME_LATER", do_not_call: false, callback_requested: true },
-        { id: phoneContactKey("+16175550198"), name: "New", call_count: 2, latest_status: "DO_NOT_CALL", do_not_call: true, callback_requested: false },
+        { id: key, name: "New", call_count: 2, latest_status: "DO_NOT_CALL", do_not_call: true, callback_requested: false },
       ],
     );
-    assert.deepEqual(await upgraded.query(`SELECT DISTINCT contact_id FROM calls WHERE id IN ('k1', 'k2')`), [{ contact_id: phoneContactKey("+16175550198") }]);
+    assert.deepEqual(await upgraded.query(`SELECT DISTINCT contact_id FROM calls WHERE id IN ('k1', 'k2')`), [{ contact_id: key }]);
     assert.deepEqual(await upgraded.query(`SELECT contact_id, queue, state, trigger_call_id FROM follow_ups`), [
       { contact_id: "c-ann", queue: "callbacks", state: "open", trigger_call_id: "k3" },
     ]);
     assert.deepEqual(await upgraded.query(`SELECT list, phone, reason, call_id FROM suppressed_numbers`), [
       { list: "do_not_call", phone: "+16175550198", reason: "DO_NOT_CALL", call_id: "k2" },
     ]);
+  } finally {
+    rmSync(earlier, { recursive: true, force: true });
+    await upgraded.drop();
+  }
+});
+
+test("upgrading to keyed contact keys re-keys contacts without an id everywhere they are named, with a secret of this database", async () => {
+  const upgraded = await createTestDatabase("migrations_contact_keys", { migrate: false });
+  const earlier = mkdtempSync(path.join(tmpdir(), "callboard-migrations-"));
+  try {
+    const keyed = migrationNames.findIndex((name) => name.endsWith("_contact_key_secret"));
+    assert.ok(keyed > 0);
+    for (const name of migrationNames.slice(0, keyed)) cpSync(`prisma/migrations/${name}`, path.join(earlier, name), { recursive: true });
+    await migrateDatabase(upgraded.url, earlier);
+    // The old key: an unkeyed digest anyone could compute from a number.
+    const oldKey = `phone:${createHash("md5").update("+16175550198").digest("hex").slice(0, 16)}`;
+    await upgraded.query(`INSERT INTO contacts (id, name, phone_number, phone_e164, last_call_at, do_not_call, callback_requested) VALUES
+      ($1, 'Pat', '+1 617 555 0198', '+16175550198', '2026-10-02T10:00Z', true, true), ('c-ann', 'Ann', '+16175550101', '+16175550101', '2026-10-03T10:00Z', false, false)`, [oldKey]);
+    await upgraded.query(`
+      INSERT INTO calls (id, contact_id, contact_name, contact_phone, status, post_process_status, stage_rank, created_at, delivery_count, first_received_at, last_received_at) VALUES
+        ('p1', $1, 'Pat', '+1 617 555 0198', 'CALL_ME_LATER', 'CALL_ME_LATER', 60, '2026-10-01T10:00Z', 1, now(), now()),
+        ('p2', $1, 'Pat', '+16175550198', 'DO_NOT_CALL', 'DO_NOT_CALL', 60, '2026-10-02T10:00Z', 1, now(), now()),
+        ('a1', 'c-ann', 'Ann', '+16175550101', 'INTERESTED', 'INTERESTED', 60, '2026-10-03T10:00Z', 1, now(), now())`, [oldKey]);
+    const [item] = await upgraded.query<{ id: string }>(`INSERT INTO follow_ups (contact_id, queue, trigger_call_id, trigger_at, waiting_since)
+      VALUES ($1, 'callbacks', 'p1', '2026-10-01T10:00Z', '2026-10-01T10:00Z') RETURNING id::text`, [oldKey]);
+    await upgraded.query(`INSERT INTO follow_up_changes (follow_up_id, contact_id, state, reason, call_id) VALUES ($1, $2, 'open', 'opened', 'p1')`, [item!.id, oldKey]);
+    await upgraded.query(`INSERT INTO suppressed_numbers (list, phone, reason, first_seen_at, last_seen_at, call_id, contact_id, contact_name, calls)
+      VALUES ('do_not_call', '+16175550198', 'DO_NOT_CALL', '2026-10-02T10:00Z', '2026-10-02T10:00Z', 'p2', $1, 'Pat', 1)`, [oldKey]);
+    await upgraded.query(`INSERT INTO saved_views (name, query) VALUES ('Pat', $1), ('Ann', 'contact=c-ann')`, [`contact=${encodeURIComponent(oldKey)}&status=CALL_ME_LATER`]);
+
+    await migrateDatabase(upgraded.url);
+    const secret = await contactKeySecretOf(upgraded);
+    const key = await phoneKeyIn(upgraded, "+16175550198");
+    assert.notEqual(key, oldKey);
+    assert.match(key, /^phone:[0-9a-f]{16}$/);
+    assert.deepEqual(await upgraded.query(`SELECT id, name FROM contacts ORDER BY name`), [{ id: "c-ann", name: "Ann" }, { id: key, name: "Pat" }]);
+    assert.deepEqual(await upgraded.query(`SELECT id, contact_id FROM calls ORDER BY id`), [{ id: "a1", contact_id: "c-ann" }, { id: "p1", contact_id: key }, { id: "p2", contact_id: key }]);
+    assert.deepEqual(await upgraded.query(`SELECT contact_id FROM follow_ups`), [{ contact_id: key }]);
+    assert.deepEqual(await upgraded.query(`SELECT contact_id FROM follow_up_changes`), [{ contact_id: key }]);
+    assert.deepEqual(await upgraded.query(`SELECT contact_id FROM suppressed_numbers`), [{ contact_id: key }]);
+    assert.deepEqual(await upgraded.query(`SELECT name, query FROM saved_views ORDER BY name`), [
+      { name: "Ann", query: "contact=c-ann" },
+      { name: "Pat", query: `contact=${encodeURIComponent(key)}&status=CALL_ME_LATER` },
+    ]);
+    assert.equal((await upgraded.query(`SELECT to_regclass('contact_rekey') AS t`))[0]!.t, null, "the mapping is not left behind");
+    // Another database has a secret of its own.
+    assert.notEqual(secret, await contactKeySecretOf(database));
   } finally {
     rmSync(earlier, { recursive: true, force: true });
     await upgraded.drop();

@@ -1,6 +1,6 @@
 // mergeCallState: a call's state is a pure function of the SET of its deliveries. Exhaustively over
 // every ordering of the documented lifecycles, and as properties over generated deliveries.
-import { phoneContactKey } from "../../lib/voxia/phone-number.ts";
+import { phoneContactKeyWith, setContactKeySecret } from "../../lib/voxia/phone-number.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -13,6 +13,10 @@ import { WEBHOOK_EVENTS } from "../../lib/voxia/vocabulary.ts";
 import { jsonParam } from "../../lib/voxia/stringify-json.ts";
 import { parseStoredJson } from "../../lib/ingest/store-deliveries.ts";
 import { payloadFor } from "../support/voxia-fixtures.ts";
+
+// What the app reads from its database's installation table before building any call state.
+const SECRET = "unit-test-contact-key-secret";
+setContactKeySecret(SECRET);
 
 function received(body: JsonValue, receivedAt: Date): ReceivedDelivery {
   const text = JSON.stringify(body);
@@ -204,10 +208,14 @@ test("a call whose deliveries never say when it began is dated by its first rece
   assert.equal(mergeCallState(deliveries).createdAt.toISOString(), "2024-05-01T00:00:00.000Z");
 });
 
-test("the older format's contact without an id is keyed by its normalised phone number, as a digest", () => {
+test("the older format's contact without an id is keyed by its normalised phone number, as a digest keyed with the installation's secret", () => {
   const merged = mergeCallState([received({ id: "c", contact: { name: "G", phoneNumber: "+1 (555) 0100" } }, new Date())]);
-  assert.equal(merged.contactKey, phoneContactKey("+15550100"));
+  assert.equal(merged.contactKey, phoneContactKeyWith(SECRET, "+15550100"));
   assert.match(merged.contactKey!, /^phone:[0-9a-f]{16}$/);
+  // Without the secret the key cannot be had from the number: an unkeyed digest is not it.
+  assert.notEqual(merged.contactKey, `phone:${createHash("md5").update("+15550100").digest("hex").slice(0, 16)}`);
+  assert.notEqual(merged.contactKey, `phone:${createHash("sha256").update("+15550100").digest("hex").slice(0, 16)}`);
+  assert.notEqual(merged.contactKey, phoneContactKeyWith("another installation", "+15550100"));
 });
 
 test("no deliveries is a programming error", () => {

@@ -5,7 +5,8 @@ import { Worker } from "node:worker_threads";
 import type { EncodedTable, SeedFormat } from "./encode-rows";
 
 /** What a worker builds its SeedPlan from (a plan's timeline is a function, which cannot be posted). */
-export type PlanSpec = { seed: string; calls: number; untilMs: number; days: number };
+/** contactKeySecret: the target database's (lib/contacts/contact-key-secret.ts), for the contact keys of calls without a contact id. */
+export type PlanSpec = { seed: string; calls: number; untilMs: number; days: number; contactKeySecret: string };
 
 type Row = Record<string, unknown>;
 

@@ -7,9 +7,11 @@ import { rowSink, type SeedFormat } from "./encode-rows";
 import type { SeedPlan } from "./generate-call";
 import { BATCH_TABLES } from "@/lib/ingest/call-table-columns";
 import { createTimeline } from "./timeline";
+import { setContactKeySecret } from "@/lib/voxia/phone-number";
 import type { PlanSpec, WorkerReply, WorkerRequest } from "./seed-generator";
 
 const { spec, format } = workerData as { spec: PlanSpec; format: SeedFormat };
+setContactKeySecret(spec.contactKeySecret);
 const plan: SeedPlan = { seed: spec.seed, calls: spec.calls, timeline: createTimeline(spec.untilMs, spec.days), organizationId: "" };
 
 parentPort!.on("message", ({ id, start, end }: WorkerRequest) => {
