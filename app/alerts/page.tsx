@@ -8,7 +8,8 @@ import { AlertActions } from "@/components/alerts/alert-actions";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { hasRole } from "@/lib/auth/viewer";
 import { ALERT_STATES, isAlertState, KIND_TITLES, type AlertKind, type AlertState } from "@/lib/alerts/alert-kinds";
-import { listAlerts, listDeliveries, type AlertJson } from "@/lib/alerts/list-alerts";
+import { decodeAlertCursor, listAlerts, listDeliveries, type AlertJson } from "@/lib/alerts/list-alerts";
+import { KeysetPagination } from "@/components/keyset-pagination";
 import { alertSettings } from "@/lib/alerts/alert-settings";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +23,10 @@ export default async function AlertsPage({ searchParams }: PageProps<"/alerts">)
   const params = await searchParams;
   const state: AlertState = isAlertState(params.state) ? params.state : "open";
   const isAdmin = hasRole(viewer, "admin");
+  const cursor = typeof params.cursor === "string" ? decodeAlertCursor(params.cursor) : null;
+  const before = !cursor && typeof params.before === "string" ? decodeAlertCursor(params.before) : null;
   const [lists, deliveries] = await Promise.all([
-    Promise.all(ALERT_STATES.map((s) => listAlerts(s))),
+    Promise.all(ALERT_STATES.map((s) => (s === state ? listAlerts(s, { cursor, before }) : listAlerts(s, { limit: 1 })))),
     isAdmin ? listDeliveries(20) : Promise.resolve([]),
   ]);
   const current = lists[ALERT_STATES.indexOf(state)]!;
@@ -85,6 +88,17 @@ export default async function AlertsPage({ searchParams }: PageProps<"/alerts">)
           ))}
         </ul>
       )}
+      <KeysetPagination
+        path="/alerts"
+        query={new URLSearchParams({ state }).toString()}
+        label="Pages of alerts"
+        nextCursor={current.nextCursor}
+        prevCursor={current.prevCursor}
+        onFirstPage={!cursor && !before}
+        firstLabel="Newest"
+        prevLabel="Newer"
+        nextLabel="Older"
+      />
 
       {isAdmin && (
         <section aria-labelledby="deliveries-title" className="space-y-2">
@@ -93,7 +107,9 @@ export default async function AlertsPage({ searchParams }: PageProps<"/alerts">)
             {settings.webhookUrl
               ? `Each alert opened is posted once (${settings.webhookFormat} format) to ${hostOf(settings.webhookUrl)}, retried with growing pauses when it fails.`
               : "No notification URL is set (CALLBOARD_ALERT_WEBHOOK_URL): alerts are shown here only."}
+            {settings.webhookUrl && (settings.publicUrl ? ` Links in them open ${settings.publicUrl.origin}.` : " Links in them are paths: set CALLBOARD_PUBLIC_URL for links that open.")}
           </p>
+          {settings.publicUrlProblem && <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">{settings.publicUrlProblem}</p>}
           {deliveries.length > 0 && (
             <table className="w-full text-left text-sm" aria-labelledby="deliveries-title">
               <thead className="text-xs text-slate-600 dark:text-slate-400">

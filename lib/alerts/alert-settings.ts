@@ -19,10 +19,33 @@ export type AlertSettings = {
   allowPrivateUrls: boolean;
   retrySeconds: number;
   maxAttempts: number;
+  /** Where people open this Callboard (CALLBOARD_PUBLIC_URL), for absolute links in notifications. */
+  publicUrl: URL | null;
+  publicUrlProblem: string | null;
 };
+
+// An http(s) URL, or nothing with the reason: a link that opens nowhere is worse than none, and a
+// misspelt setting must not stop the alerts themselves (the Alerts page and the log say what is wrong).
+function publicUrl(raw = process.env.CALLBOARD_PUBLIC_URL?.trim()): { url: URL | null; problem: string | null } {
+  if (!raw) return { url: null, problem: null };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { url: null, problem: "CALLBOARD_PUBLIC_URL is not a URL (such as https://callboard.example.com): notifications carry links relative to it instead." };
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return { url: null, problem: "CALLBOARD_PUBLIC_URL must start with https:// or http://: notifications carry relative links instead." };
+  }
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  url.search = "";
+  url.hash = "";
+  return { url, problem: null };
+}
 
 export function alertSettings(): AlertSettings {
   const format = process.env.CALLBOARD_ALERT_WEBHOOK_FORMAT?.trim().toLowerCase();
+  const base = publicUrl();
   return {
     checkSeconds: positive("CALLBOARD_ALERT_CHECK_SECONDS", 30),
     postProcessingMinutes: positive("CALLBOARD_ALERT_POST_PROCESSING_MINUTES", 15),
@@ -35,5 +58,7 @@ export function alertSettings(): AlertSettings {
     allowPrivateUrls: process.env.CALLBOARD_ALERT_ALLOW_PRIVATE_URLS === "1",
     retrySeconds: positive("CALLBOARD_ALERT_RETRY_SECONDS", 30),
     maxAttempts: Math.ceil(positive("CALLBOARD_ALERT_MAX_ATTEMPTS", 8)),
+    publicUrl: base.url,
+    publicUrlProblem: base.problem,
   };
 }

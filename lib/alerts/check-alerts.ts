@@ -167,6 +167,7 @@ const globalForAlerts = globalThis as unknown as { callboardAlertChecker?: NodeJ
 export function startAlertChecker(): void {
   if (globalForAlerts.callboardAlertChecker) return;
   const settings = alertSettings();
+  if (settings.publicUrlProblem) console.warn(`[alerts] ${settings.publicUrlProblem}`);
   const round = async () => {
     try {
       if (schemaState().status === "ready") {

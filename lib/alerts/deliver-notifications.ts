@@ -10,12 +10,24 @@ const PER_ROUND = 20;
 
 type Pending = { id: string; alert_id: string; attempts: number; kind: string; title: string; state: string; details: unknown; call_id: string | null; campaign_id: string | null; opened_at: Date };
 
-export function notificationBody(alert: Pending, format: AlertSettings["webhookFormat"]): string {
+// Slack's mrkdwn reads <, > and & as markup: a title is escaped so that it shows as written.
+const slackEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+export function notificationBody(alert: Pending, settings: Pick<AlertSettings, "webhookFormat" | "publicUrl">): string {
   const kindTitle = KIND_TITLES[alert.kind as AlertKind] ?? alert.kind;
-  const link = alert.call_id ? `/calls/${alert.call_id}` : alert.campaign_id ? `/campaigns/${alert.campaign_id}` : "/settings/webhook";
-  if (format === "slack") return JSON.stringify({ text: `Callboard alert – ${kindTitle}: ${alert.title} (see /alerts, ${link})` });
+  const link = alert.call_id ? `/calls/${encodeURIComponent(alert.call_id)}` : alert.campaign_id ? `/campaigns/${encodeURIComponent(alert.campaign_id)}` : "/settings/webhook";
+  // With CALLBOARD_PUBLIC_URL the links open from Slack or a receiver; without it they are paths.
+  const absolute = (path: string) => (settings.publicUrl ? new URL(path.slice(1), settings.publicUrl).href : null);
+  if (settings.webhookFormat === "slack") {
+    const text = `Callboard alert – ${slackEscape(kindTitle)}: ${slackEscape(alert.title)}`;
+    const [alertsUrl, url] = [absolute("/alerts"), absolute(link)];
+    return JSON.stringify({ text: alertsUrl && url ? `${text} (<${url}|open>, <${alertsUrl}|all alerts>)` : `${text} (see /alerts, ${link})` });
+  }
   return JSON.stringify({
-    alert: { id: alert.alert_id, kind: alert.kind, title: alert.title, state: alert.state, details: alert.details, callId: alert.call_id, campaignId: alert.campaign_id, openedAt: alert.opened_at.toISOString(), link },
+    alert: {
+      id: alert.alert_id, kind: alert.kind, title: alert.title, state: alert.state, details: alert.details, callId: alert.call_id, campaignId: alert.campaign_id,
+      openedAt: alert.opened_at.toISOString(), link, url: absolute(link),
+    },
   });
 }
 
@@ -49,7 +61,7 @@ export async function deliverNotifications(settings: AlertSettings): Promise<num
       ),
     );
     if (!next) break;
-    const result = await sendNotification(settings.webhookUrl, notificationBody(next, settings.webhookFormat), settings.allowPrivateUrls);
+    const result = await sendNotification(settings.webhookUrl, notificationBody(next, settings), settings.allowPrivateUrls);
     const attempts = next.attempts + 1;
     const state = result.outcome === "delivered" ? "delivered" : result.outcome === "refused" ? "refused" : attempts >= settings.maxAttempts ? "failed" : "pending";
     await inTransaction(async (sql) => {

@@ -1,5 +1,6 @@
 // Alerts as the API and the page show them, newest first per state.
 import { db } from "@/lib/db/client";
+import { keysetPage } from "@/lib/db/keyset-page";
 import { inTransaction } from "@/lib/db/pg-transaction";
 import { appendLiveEvents, announceCommitted } from "@/lib/live/live-events";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -36,13 +37,49 @@ function toJson(r: AlertRow): AlertJson {
   };
 }
 
-export async function listAlerts(state: AlertState, limit = 100): Promise<{ alerts: AlertJson[]; total: number }> {
-  const order = state === "resolved" ? "resolved_at DESC, id DESC" : "opened_at DESC, id DESC";
+type AlertCursor = { at: Date; id: string };
+export const DEFAULT_ALERTS_PAGE = 100;
+export const MAX_ALERTS_PAGE = 500;
+
+export function encodeAlertCursor(cursor: AlertCursor): string {
+  return Buffer.from(`${cursor.at.toISOString()}|${cursor.id}`).toString("base64url");
+}
+
+export function decodeAlertCursor(value: string): AlertCursor | null {
+  const [at, id, ...rest] = Buffer.from(value, "base64url").toString().split("|");
+  const date = new Date(at ?? "");
+  if (rest.length > 0 || Number.isNaN(date.getTime()) || !/^[0-9]{1,18}$/.test(id ?? "")) return null;
+  return { at: date, id: id! };
+}
+
+/**
+ * One keyset page of the alerts in a state, newest first (opened, or resolved for resolved ones),
+ * with how many there are in that state. `before` pages back.
+ */
+export async function listAlerts(
+  state: AlertState,
+  page: { cursor?: AlertCursor | null; before?: AlertCursor | null; limit?: number } = {},
+): Promise<{ alerts: AlertJson[]; total: number; nextCursor: string | null; prevCursor: string | null }> {
+  const limit = Math.min(Math.max(page.limit ?? DEFAULT_ALERTS_PAGE, 1), MAX_ALERTS_PAGE);
+  const column = state === "resolved" ? "resolved_at" : "opened_at";
+  const backwards = !page.cursor && !!page.before;
+  const bound = page.cursor ?? page.before;
+  const values: unknown[] = [state, limit + 1];
+  let after = "";
+  if (bound) {
+    values.push(bound.at, bound.id);
+    after = `AND (alerts.${column}, alerts.id) ${backwards ? ">" : "<"} ($3, $4::bigint)`;
+  }
+  // Table-qualified: a bare "id" would be the text id of the select list, ordered as text ("9" > "11").
+  const order = backwards ? `alerts.${column}, alerts.id` : `alerts.${column} DESC, alerts.id DESC`;
   const [rows, count] = await Promise.all([
-    db().pool.query<AlertRow>(`SELECT ${COLUMNS} FROM alerts WHERE state = $1 ORDER BY ${order} LIMIT $2`, [state, limit]),
+    db().pool.query<AlertRow>(`SELECT ${COLUMNS} FROM alerts WHERE state = $1 ${after} ORDER BY ${order} LIMIT $2`, values),
     db().pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM alerts WHERE state = $1`, [state]),
   ]);
-  return { alerts: rows.rows.map(toJson), total: count.rows[0]!.n };
+  const paged = keysetPage(rows.rows, { limit, backwards, fromCursor: !!page.cursor }, (r) =>
+    encodeAlertCursor({ at: (state === "resolved" ? r.resolved_at : r.opened_at) ?? r.opened_at, id: r.id }),
+  );
+  return { alerts: paged.rows.map(toJson), total: count.rows[0]!.n, nextCursor: paged.nextCursor, prevCursor: paged.prevCursor };
 }
 
 /** The nav badge: served by the partial index alerts_open_idx. */
@@ -78,7 +115,7 @@ export type DeliveryJson = { id: string; alertId: string; at: string; host: stri
 
 export async function listDeliveries(limit = 50): Promise<DeliveryJson[]> {
   const result = await db().pool.query<{ id: string; alert_id: string; at: Date; host: string | null; outcome: string; http_status: number | null; error: string | null }>(
-    `SELECT id::text, alert_id::text, at, host, outcome, http_status, error FROM alert_delivery_attempts ORDER BY at DESC, id DESC LIMIT $1`,
+    `SELECT id::text, alert_id::text, at, host, outcome, http_status, error FROM alert_delivery_attempts d ORDER BY d.at DESC, d.id DESC LIMIT $1`,
     [limit],
   );
   return result.rows.map((r) => ({ id: r.id, alertId: r.alert_id, at: r.at.toISOString(), host: r.host, outcome: r.outcome, httpStatus: r.http_status, error: r.error }));

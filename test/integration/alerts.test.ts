@@ -16,7 +16,7 @@ const API_TOKEN = "alerts-token-93f1";
 const SECRET_PATH = "/services/T0001/B0001/hook-secret-7d2c";
 const ALL_TRIGGERS = ["DIALING", "CONNECTED", "HANG_UP", "POST_PROCESSING_FINISHED:INTERESTED", "POST_PROCESSING_FINISHED:NOT_INTERESTED"];
 
-type Received = { path: string; body: { alert: { id: string; kind: string; callId: string | null; campaignId: string | null } } };
+type Received = { path: string; body: { alert: { id: string; kind: string; callId: string | null; campaignId: string | null; link: string; url: string | null } } };
 const received: Received[] = [];
 let failNext = 0;
 let receiver: http.Server;
@@ -38,6 +38,7 @@ function shortThresholds(url: string, extra: Record<string, string> = {}): Recor
     CALLBOARD_ALERT_RETRY_SECONDS: "0.2",
     CALLBOARD_ALERT_WEBHOOK_URL: url,
     CALLBOARD_ALERT_WEBHOOK_FORMAT: "json",
+    CALLBOARD_PUBLIC_URL: "https://callboard.example.com/team",
     ...extra,
   };
 }
@@ -73,7 +74,7 @@ after(async () => {
 
 const admin = { authorization: `Bearer ${API_TOKEN}` };
 
-type AlertJson = { id: string; kind: string; state: string; title: string; details: Record<string, unknown>; callId: string | null; campaignId: string | null; acknowledgedAt: string | null; acknowledgedBy: string | null; resolvedAt: string | null; resolvedBy: string | null };
+type AlertJson = { id: string; kind: string; state: string; title: string; openedAt: string; details: Record<string, unknown>; callId: string | null; campaignId: string | null; acknowledgedAt: string | null; acknowledgedBy: string | null; resolvedAt: string | null; resolvedBy: string | null };
 
 async function alerts(app: TestApp, state: string): Promise<{ alerts: AlertJson[]; total: number }> {
   const response = await fetch(`${app.url}/api/alerts?state=${state}`, { headers: admin });
@@ -119,6 +120,9 @@ test("a hung-up call without its post-processing opens one alert, notified once,
   assert.equal(notificationsOf(alert.id).length, 1);
   assert.equal(notificationsOf(alert.id)[0]!.path, SECRET_PATH);
   assert.equal(notificationsOf(alert.id)[0]!.body.alert.kind, "post_processing_missing");
+  // The link opens the call from wherever the notification is read (CALLBOARD_PUBLIC_URL).
+  assert.equal(notificationsOf(alert.id)[0]!.body.alert.link, "/calls/call-pp-1");
+  assert.equal(notificationsOf(alert.id)[0]!.body.alert.url, "https://callboard.example.com/team/calls/call-pp-1");
 
   await sendStage(b, { id: "call-pp-1", campaign, outcome: "INTERESTED" }, "POST_PROCESSING_FINISHED:INTERESTED", "final");
   const resolved = await waitFor("the alert to resolve itself", findAlert("resolved", (x) => x.id === alert.id));
@@ -255,4 +259,37 @@ test("rounds that run at the same moment open each alert once and queue one noti
      WHERE a.kind = 'post_processing_missing' AND a.key LIKE 'call-pp-race-%' GROUP BY a.key ORDER BY a.key`,
   );
   assert.deepEqual(rows, ids.map((key) => ({ key, alerts: 1, notifications: 1 })));
+});
+
+test("GET /api/alerts pages through every alert in a state with limit and cursor, newest first", async () => {
+  // After the race above at least five post-processing alerts are open and stay open (those calls
+  // never get theirs); alerts opened meanwhile go on top and cannot shift the pages below.
+  const seen: AlertJson[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const response: Response = await fetch(`${a.url}/api/alerts?state=open&limit=2${cursor ? `&cursor=${cursor}` : ""}`, { headers: admin });
+    assert.equal(response.status, 200);
+    const page = (await response.json()) as { alerts: AlertJson[]; nextCursor: string | null; total: number };
+    assert.ok(page.alerts.length <= 2);
+    seen.push(...page.alerts);
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor && pages < 50);
+  assert.equal(cursor, null, "the last page has no nextCursor");
+  assert.ok(pages >= 3, `${seen.length} alerts on ${pages} pages`);
+  assert.equal(new Set(seen.map((x) => x.id)).size, seen.length, "no alert on two pages");
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i - 1]!.openedAt >= seen[i]!.openedAt, "newest first");
+  // Alerts opened at one moment (the race's five) come in id order: a later one first.
+  for (let i = 1; i < seen.length; i++) {
+    if (seen[i - 1]!.openedAt === seen[i]!.openedAt) assert.ok(BigInt(seen[i - 1]!.id) > BigInt(seen[i]!.id), "a later alert first");
+  }
+  const race = seen.filter((x) => x.callId?.startsWith("call-pp-race-")).map((x) => x.callId).sort();
+  assert.deepEqual(race, Array.from({ length: 5 }, (_, i) => `call-pp-race-${i}`));
+
+  for (const [query, param] of [["cursor=bm90LWEtY3Vyc29y", "cursor"], ["limit=0", "limit"], ["limit=501", "limit"]] as const) {
+    const response = await fetch(`${a.url}/api/alerts?state=open&${query}`, { headers: admin });
+    assert.equal(response.status, 400, query);
+    assert.equal(((await response.json()) as { error: { param: string } }).error.param, param);
+  }
 });

@@ -1,16 +1,22 @@
 // GET /api/alerts?state=open|acknowledged|resolved – alerts in one state (open by default), newest
-// first, with how many there are in that state (`total`). Every role may read them.
+// first, keyset-paginated (`limit`, `cursor` → `nextCursor`), with how many there are in that state
+// (`total`). Every role may read them.
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { ALERT_STATES, isAlertState } from "@/lib/alerts/alert-kinds";
-import { listAlerts } from "@/lib/alerts/list-alerts";
+import { decodeAlertCursor, DEFAULT_ALERTS_PAGE, listAlerts, MAX_ALERTS_PAGE } from "@/lib/alerts/list-alerts";
+import { readPageParams } from "@/lib/http/page-params";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   const viewer = await authorizeApiRequest(request);
   if (viewer instanceof Response) return viewer;
-  const state = new URL(request.url).searchParams.get("state") ?? "open";
+  const params = new URL(request.url).searchParams;
+  const state = params.get("state") ?? "open";
   if (!isAlertState(state)) return apiError(400, "invalid_query", `state must be one of ${ALERT_STATES.join(", ")}`, { param: "state" });
-  return Response.json(await listAlerts(state), { headers: { "Cache-Control": "no-store" } });
+  const page = readPageParams(params, { defaultLimit: DEFAULT_ALERTS_PAGE, maxLimit: MAX_ALERTS_PAGE, decode: decodeAlertCursor });
+  if (page instanceof Response) return page;
+  const { alerts, total, nextCursor } = await listAlerts(state, page);
+  return Response.json({ alerts, nextCursor, total }, { headers: { "Cache-Control": "no-store" } });
 }
