@@ -107,7 +107,7 @@ export default async function AlertsPage({ searchParams }: PageProps<"/alerts">)
             {settings.webhookUrl
               ? `Each alert opened is posted once (${settings.webhookFormat} format) to ${hostOf(settings.webhookUrl)}, retried with growing pauses when it fails.`
               : "No notification URL is set (CALLBOARD_ALERT_WEBHOOK_URL): alerts are shown here only."}
-            {settings.webhookUrl && (settings.publicUrl ? ` Links in them open ${settings.publicUrl.origin}.` : " Links in them are paths: set CALLBOARD_PUBLIC_URL for links that open.")}
+            {settings.webhookUrl && !settings.publicUrlProblem && (settings.publicUrl ? ` Links in them open ${settings.publicUrl.origin}.` : " Links in them are paths: set CALLBOARD_PUBLIC_URL for links that open.")}
           </p>
           {settings.publicUrlProblem && <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">{settings.publicUrlProblem}</p>}
           {deliveries.length > 0 && (

@@ -32,10 +32,10 @@ function publicUrl(raw = process.env.CALLBOARD_PUBLIC_URL?.trim()): { url: URL |
   try {
     url = new URL(raw);
   } catch {
-    return { url: null, problem: "CALLBOARD_PUBLIC_URL is not a URL (such as https://callboard.example.com): notifications carry links relative to it instead." };
+    return { url: null, problem: "CALLBOARD_PUBLIC_URL is not a URL (such as https://callboard.example.com), so notifications carry paths instead of links." };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return { url: null, problem: "CALLBOARD_PUBLIC_URL must start with https:// or http://: notifications carry relative links instead." };
+    return { url: null, problem: "CALLBOARD_PUBLIC_URL must start with https:// or http://, so notifications carry paths instead of links." };
   }
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   url.search = "";
