@@ -205,10 +205,14 @@ test("a receiver that fails twice and then succeeds shows three attempts in the 
   await sendStage(a, { id: "call-pp-retry", campaign: { id: "camp-retry", name: "Retry" } }, "HANG_UP", "ended");
   const alert = await waitFor("the alert", findAlert("open", (x) => x.callId === "call-pp-retry"));
   await waitFor("the third attempt", async () => (notificationsOf(alert.id).length > 0 ? true : undefined));
-  const response = await fetch(`${a.url}/api/alerts/deliveries`, { headers: admin });
-  assert.equal(response.status, 200);
-  const { deliveries } = (await response.json()) as { deliveries: { alertId: string; outcome: string; httpStatus: number | null; host: string }[] };
-  const attempts = deliveries.filter((d) => d.alertId === alert.id).reverse();
+  // The receiver has the body before the app has its answer and logs the attempt: wait for the log.
+  type Attempt = { alertId: string; outcome: string; httpStatus: number | null; host: string };
+  const attempts = await waitFor("the third attempt in the log", async () => {
+    const response = await fetch(`${a.url}/api/alerts/deliveries`, { headers: admin });
+    assert.equal(response.status, 200);
+    const logged = ((await response.json()) as { deliveries: Attempt[] }).deliveries.filter((d) => d.alertId === alert.id).reverse();
+    return logged.some((d) => d.outcome === "delivered") ? logged : undefined;
+  });
   assert.deepEqual(attempts.map((d) => [d.outcome, d.httpStatus]), [["failed", 500], ["failed", 500], ["delivered", 200]]);
   assert.ok(attempts.every((d) => d.host === "127.0.0.1"));
   assert.equal(notificationsOf(alert.id).length, 1);

@@ -143,8 +143,12 @@ describe("two instances on one database", { skip: server }, () => {
     cleanups.push(async () => resumed.close());
     await resumed.waitUntil(() => missed.every((id) => resumed.ofCall("call.updated", id).length === 3), "the missed calls' events");
     await new Promise((r) => setTimeout(r, 500));
-    const got = resumed.events.map((e) => `${(JSON.parse(e.data) as { callId: string }).callId}:${e.event}`);
-    const expected = missed.flatMap((id) => [`${id}:call.created`, `${id}:call.updated`, `${id}:call.updated`, `${id}:call.updated`]);
+    const got = resumed.events.map((e) => {
+      const data = JSON.parse(e.data) as { callId?: string; state?: string };
+      return e.event === "follow_up.changed" ? `${e.event}:${data.state}` : `${data.callId}:${e.event}`;
+    });
+    // Each call's outcome puts its contact in a follow-up queue: the item's event follows the call's.
+    const expected = missed.flatMap((id) => [`${id}:call.created`, `${id}:call.updated`, `${id}:call.updated`, `${id}:call.updated`, "follow_up.changed:open"]);
     assert.deepEqual(got, expected, "nothing before Last-Event-ID, nothing twice, nothing missing, in order");
     assert.ok(resumed.events.every((e) => BigInt(e.id!) > BigInt(lastSeen)));
 
