@@ -346,14 +346,27 @@ test("upgrading a database that already holds calls fills the new rollup measure
   }
 });
 
-test("upgrading to contacts re-keys numbers without an id by their normalised number and fills contacts, queues and lists", async () => {
-  const upgraded = await createTestDatabase("migrations_contacts", { migrate: false });
+/** A database migrated up to, not including, the first migration whose name ends with `suffix`. */
+async function databaseBefore(suffix: string, label: string): Promise<TestDatabase> {
+  const upgraded = await createTestDatabase(label, { migrate: false });
   const earlier = mkdtempSync(path.join(tmpdir(), "callboard-migrations-"));
   try {
-    const contacts = migrationNames.findIndex((name) => name.endsWith("_contacts"));
-    assert.ok(contacts > 0);
-    for (const name of migrationNames.slice(0, contacts)) cpSync(`prisma/migrations/${name}`, path.join(earlier, name), { recursive: true });
+    const at = migrationNames.findIndex((name) => name.endsWith(suffix));
+    assert.ok(at > 0, `a migration ending in ${suffix}`);
+    for (const name of migrationNames.slice(0, at)) cpSync(`prisma/migrations/${name}`, path.join(earlier, name), { recursive: true });
     await migrateDatabase(upgraded.url, earlier);
+    return upgraded;
+  } catch (error) {
+    await upgraded.drop();
+    throw error;
+  } finally {
+    rmSync(earlier, { recursive: true, force: true });
+  }
+}
+
+test("upgrading to contacts re-keys numbers without an id by their normalised number and fills contacts, queues and lists", async () => {
+  const upgraded = await databaseBefore("_contacts", "migrations_contacts");
+  try {
 
     // Two spellings of one number, keyed apart by the old code; a contact with a Voxia id asking for a callback.
     await upgraded.query(`INSERT INTO contacts (id, name, phone_number, last_call_at) VALUES
@@ -384,19 +397,13 @@ test("upgrading to contacts re-keys numbers without an id by their normalised nu
       { list: "do_not_call", phone: "+16175550198", reason: "DO_NOT_CALL", call_id: "k2" },
     ]);
   } finally {
-    rmSync(earlier, { recursive: true, force: true });
     await upgraded.drop();
   }
 });
 
 test("upgrading to keyed contact keys re-keys contacts without an id everywhere they are named, with a secret of this database", async () => {
-  const upgraded = await createTestDatabase("migrations_contact_keys", { migrate: false });
-  const earlier = mkdtempSync(path.join(tmpdir(), "callboard-migrations-"));
+  const upgraded = await databaseBefore("_contact_key_secret", "migrations_contact_keys");
   try {
-    const keyed = migrationNames.findIndex((name) => name.endsWith("_contact_key_secret"));
-    assert.ok(keyed > 0);
-    for (const name of migrationNames.slice(0, keyed)) cpSync(`prisma/migrations/${name}`, path.join(earlier, name), { recursive: true });
-    await migrateDatabase(upgraded.url, earlier);
     // The old key: an unkeyed digest anyone could compute from a number.
     const oldKey = `phone:${createHash("md5").update("+16175550198").digest("hex").slice(0, 16)}`;
     await upgraded.query(`INSERT INTO contacts (id, name, phone_number, phone_e164, last_call_at, do_not_call, callback_requested) VALUES
@@ -431,7 +438,6 @@ test("upgrading to keyed contact keys re-keys contacts without an id everywhere 
     // Another database has a secret of its own.
     assert.notEqual(secret, await contactKeySecretOf(database));
   } finally {
-    rmSync(earlier, { recursive: true, force: true });
     await upgraded.drop();
   }
 });
