@@ -7,9 +7,14 @@ import { hasContactKeySecret, setContactKeySecret } from "@/lib/voxia/phone-numb
 
 export const CONTACT_KEY_SECRET_SQL = `SELECT contact_key_secret FROM installation WHERE id = 1`;
 
+/** The secret from CONTACT_KEY_SECRET_SQL's rows, whichever client ran it (the app, the seed, tests). */
+export function contactKeySecretFrom(rows: { contact_key_secret: string }[]): string {
+  const secret = rows[0]?.contact_key_secret;
+  if (!secret) throw new Error("the installation table has no contact key secret: the migrations have not run");
+  return secret;
+}
+
 export async function ensureContactKeySecret(sql: SqlRunner): Promise<void> {
   if (hasContactKeySecret()) return;
-  const [row] = await sql.query<{ contact_key_secret: string }>(CONTACT_KEY_SECRET_SQL, []);
-  if (!row) throw new Error("the installation table has no contact key secret: the migrations have not run");
-  setContactKeySecret(row.contact_key_secret);
+  setContactKeySecret(contactKeySecretFrom(await sql.query<{ contact_key_secret: string }>(CONTACT_KEY_SECRET_SQL, [])));
 }

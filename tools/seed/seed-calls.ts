@@ -5,7 +5,7 @@ import { REBUILD_ROLLUPS_SQL } from "@/lib/rollups/rollup-sql";
 import { recomputeContactStateSql } from "@/lib/contacts/contact-state-sql";
 import { availableParallelism } from "node:os";
 import { createFoldedRows } from "./build-batch";
-import { CONTACT_KEY_SECRET_SQL } from "@/lib/contacts/contact-key-secret";
+import { CONTACT_KEY_SECRET_SQL, contactKeySecretFrom } from "@/lib/contacts/contact-key-secret";
 import { rowSink, type SeedFormat } from "./encode-rows";
 import { SeedGenerator } from "./seed-generator";
 import { FOLDED_TABLES } from "@/lib/ingest/call-table-columns";
@@ -81,9 +81,7 @@ async function seedInTransaction(client: pg.ClientBase, format: SeedFormat, opti
   let deliveries = 0;
   const folded = createFoldedRows();
   const workers = options.workers ?? defaultWorkers();
-  const secret = await client.query<{ contact_key_secret: string }>(CONTACT_KEY_SECRET_SQL);
-  const contactKeySecret = secret.rows[0]?.contact_key_secret;
-  if (!contactKeySecret) throw new Error("the database has no contact key secret: migrate it first");
+  const contactKeySecret = contactKeySecretFrom((await client.query<{ contact_key_secret: string }>(CONTACT_KEY_SECRET_SQL)).rows);
   const generator = new SeedGenerator(
     { seed: options.seed, calls: options.calls, untilMs: options.until.getTime(), days: options.days, contactKeySecret },
     format,
