@@ -2,12 +2,12 @@
 // alerts_open_idx, cheap on every page).
 import Link from "next/link";
 import { currentSession } from "@/lib/auth/require-viewer";
-import { countOpenAlerts } from "@/lib/alerts/list-alerts";
+import { countAlerts } from "@/lib/alerts/list-alerts";
 import { schemaState } from "@/lib/db/schema-state";
 
 export async function AlertsNavLink({ className }: { className: string }) {
   const session = schemaState().status === "ready" ? await currentSession() : null;
-  const open = session ? await countOpenAlerts().catch(() => 0) : 0;
+  const open = session ? await countAlerts("open").catch(() => 0) : 0;
   return (
     <Link href="/alerts" className={`${className} inline-flex items-center gap-1`}>
       Alerts

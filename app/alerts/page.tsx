@@ -8,7 +8,7 @@ import { AlertActions } from "@/components/alerts/alert-actions";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { hasRole } from "@/lib/auth/viewer";
 import { ALERT_STATES, isAlertState, KIND_TITLES, type AlertKind, type AlertState } from "@/lib/alerts/alert-kinds";
-import { decodeAlertCursor, listAlerts, listDeliveries, type AlertJson } from "@/lib/alerts/list-alerts";
+import { countAlerts, decodeAlertCursor, listAlerts, listDeliveries, type AlertJson } from "@/lib/alerts/list-alerts";
 import { KeysetPagination } from "@/components/keyset-pagination";
 import { alertSettings } from "@/lib/alerts/alert-settings";
 
@@ -25,11 +25,11 @@ export default async function AlertsPage({ searchParams }: PageProps<"/alerts">)
   const isAdmin = hasRole(viewer, "admin");
   const cursor = typeof params.cursor === "string" ? decodeAlertCursor(params.cursor) : null;
   const before = !cursor && typeof params.before === "string" ? decodeAlertCursor(params.before) : null;
-  const [lists, deliveries] = await Promise.all([
-    Promise.all(ALERT_STATES.map((s) => (s === state ? listAlerts(s, { cursor, before }) : listAlerts(s, { limit: 1 })))),
+  const [current, counts, deliveries] = await Promise.all([
+    listAlerts(state, { cursor, before }),
+    Promise.all(ALERT_STATES.map(countAlerts)),
     isAdmin ? listDeliveries(20) : Promise.resolve([]),
   ]);
-  const current = lists[ALERT_STATES.indexOf(state)]!;
   const canAct = hasRole(viewer, "member");
   const settings = alertSettings();
 
@@ -52,8 +52,8 @@ export default async function AlertsPage({ searchParams }: PageProps<"/alerts">)
             className={`inline-flex items-center gap-2 rounded-md px-3 py-1 text-sm font-medium ${s === state ? "bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-white" : "text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"}`}
           >
             {STATE_TITLES[s]}
-            <span data-state-count={s} data-count={lists[i]!.total} className="rounded-full bg-slate-200 px-2 text-xs tabular-nums text-slate-800 dark:bg-slate-700 dark:text-slate-100">
-              {lists[i]!.total.toLocaleString("en-US")}
+            <span data-state-count={s} data-count={counts[i]} className="rounded-full bg-slate-200 px-2 text-xs tabular-nums text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+              {counts[i]!.toLocaleString("en-US")}
             </span>
           </Link>
         ))}

@@ -1,6 +1,6 @@
 // Alerts as the API and the page show them, newest first per state.
 import { db } from "@/lib/db/client";
-import { keysetPage } from "@/lib/db/keyset-page";
+import { decodeTimeIdCursor, encodeTimeIdCursor, keysetPage, type TimeIdCursor } from "@/lib/db/keyset-page";
 import { inTransaction } from "@/lib/db/pg-transaction";
 import { appendLiveEvents, announceCommitted } from "@/lib/live/live-events";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -37,29 +37,16 @@ function toJson(r: AlertRow): AlertJson {
   };
 }
 
-type AlertCursor = { at: Date; id: string };
+type AlertCursor = TimeIdCursor;
 export const DEFAULT_ALERTS_PAGE = 100;
 export const MAX_ALERTS_PAGE = 500;
+export const decodeAlertCursor = decodeTimeIdCursor;
 
-export function encodeAlertCursor(cursor: AlertCursor): string {
-  return Buffer.from(`${cursor.at.toISOString()}|${cursor.id}`).toString("base64url");
-}
-
-export function decodeAlertCursor(value: string): AlertCursor | null {
-  const [at, id, ...rest] = Buffer.from(value, "base64url").toString().split("|");
-  const date = new Date(at ?? "");
-  if (rest.length > 0 || Number.isNaN(date.getTime()) || !/^[0-9]{1,18}$/.test(id ?? "")) return null;
-  return { at: date, id: id! };
-}
-
-/**
- * One keyset page of the alerts in a state, newest first (opened, or resolved for resolved ones),
- * with how many there are in that state. `before` pages back.
- */
+/** One keyset page of the alerts in a state, newest first (opened, or resolved for resolved ones). `before` pages back. */
 export async function listAlerts(
   state: AlertState,
   page: { cursor?: AlertCursor | null; before?: AlertCursor | null; limit?: number } = {},
-): Promise<{ alerts: AlertJson[]; total: number; nextCursor: string | null; prevCursor: string | null }> {
+): Promise<{ alerts: AlertJson[]; nextCursor: string | null; prevCursor: string | null }> {
   const limit = Math.min(Math.max(page.limit ?? DEFAULT_ALERTS_PAGE, 1), MAX_ALERTS_PAGE);
   const column = state === "resolved" ? "resolved_at" : "opened_at";
   const backwards = !page.cursor && !!page.before;
@@ -72,19 +59,16 @@ export async function listAlerts(
   }
   // Table-qualified: a bare "id" would be the text id of the select list, ordered as text ("9" > "11").
   const order = backwards ? `alerts.${column}, alerts.id` : `alerts.${column} DESC, alerts.id DESC`;
-  const [rows, count] = await Promise.all([
-    db().pool.query<AlertRow>(`SELECT ${COLUMNS} FROM alerts WHERE state = $1 ${after} ORDER BY ${order} LIMIT $2`, values),
-    db().pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM alerts WHERE state = $1`, [state]),
-  ]);
+  const rows = await db().pool.query<AlertRow>(`SELECT ${COLUMNS} FROM alerts WHERE state = $1 ${after} ORDER BY ${order} LIMIT $2`, values);
   const paged = keysetPage(rows.rows, { limit, backwards, fromCursor: !!page.cursor }, (r) =>
-    encodeAlertCursor({ at: (state === "resolved" ? r.resolved_at : r.opened_at) ?? r.opened_at, id: r.id }),
+    encodeTimeIdCursor({ at: (state === "resolved" ? r.resolved_at : r.opened_at) ?? r.opened_at, id: r.id }),
   );
-  return { alerts: paged.rows.map(toJson), total: count.rows[0]!.n, nextCursor: paged.nextCursor, prevCursor: paged.prevCursor };
+  return { alerts: paged.rows.map(toJson), nextCursor: paged.nextCursor, prevCursor: paged.prevCursor };
 }
 
-/** The nav badge: served by the partial index alerts_open_idx. */
-export async function countOpenAlerts(): Promise<number> {
-  const result = await db().pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM alerts WHERE state = 'open'`);
+/** How many alerts are in a state: the tabs, the API's `total` and (open) the nav badge, served by the partial index alerts_open_idx. */
+export async function countAlerts(state: AlertState): Promise<number> {
+  const result = await db().pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM alerts WHERE state = $1`, [state]);
   return result.rows[0]!.n;
 }
 

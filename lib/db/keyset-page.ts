@@ -1,4 +1,4 @@
-// One keyset page of a list other than the calls (contacts, follow-up items, suppressed numbers),
+// One keyset page of a list other than the calls (contacts, follow-up items, suppressed numbers, alerts),
 // read with LIMIT limit + 1: forwards from a `cursor` (or the start), or backwards from a `before`
 // cursor (read in the reverse order, shown in the list's), with the cursors of its neighbours.
 
@@ -19,4 +19,19 @@ export function keysetPage<Row>(
     nextCursor: last !== undefined && (backwards || hasMore) ? cursorOf(last) : null,
     prevCursor: first !== undefined && (backwards ? hasMore : fromCursor) ? cursorOf(first) : null,
   };
+}
+
+/** The cursor of a list ordered by a time and a bigint id (follow-up items, alerts). */
+export type TimeIdCursor = { at: Date; id: string };
+
+export function encodeTimeIdCursor(cursor: TimeIdCursor): string {
+  return Buffer.from(`${cursor.at.toISOString()}|${cursor.id}`).toString("base64url");
+}
+
+/** Null for anything encodeTimeIdCursor did not make (an id that is not a bigint included). */
+export function decodeTimeIdCursor(value: string): TimeIdCursor | null {
+  const [at, id, ...rest] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  const date = new Date(at ?? "");
+  if (rest.length > 0 || Number.isNaN(date.getTime()) || !/^[0-9]{1,18}$/.test(id ?? "")) return null;
+  return { at: date, id: id! };
 }

@@ -4,7 +4,7 @@
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { boundedCount, type BoundedCount } from "@/lib/db/bounded-count";
-import { keysetPage } from "@/lib/db/keyset-page";
+import { decodeTimeIdCursor, encodeTimeIdCursor, keysetPage, type TimeIdCursor } from "@/lib/db/keyset-page";
 import type { FollowUpQueue } from "@/lib/contacts/contact-state-sql";
 import { FOLLOW_UP_FROM_SQL, FOLLOW_UP_ROW_SQL, followUpJson, type FollowUpJson, type FollowUpRow } from "./follow-up-json";
 import type { FollowUpState } from "./follow-up-vocabulary";
@@ -13,7 +13,7 @@ export const DEFAULT_FOLLOW_UPS_PAGE = 50;
 export const MAX_FOLLOW_UPS_PAGE = 500;
 
 export type FollowUpSelection = { queue: FollowUpQueue; state: FollowUpState; order: "oldest" | "newest" };
-type Cursor = { waitingSince: Date; id: string };
+type Cursor = TimeIdCursor;
 
 // Written to match the partial indexes follow_ups_waiting_idx (state <> 'done') and
 // follow_ups_done_idx, which give the items of a queue in waiting order.
@@ -29,15 +29,7 @@ function whereSql({ queue, state }: FollowUpSelection): Prisma.Sql {
   return Prisma.sql`f.queue = ${queue} AND f.active AND ${inState}`;
 }
 
-export function encodeFollowUpCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.waitingSince.toISOString()}|${cursor.id}`).toString("base64url");
-}
-
-export function decodeFollowUpCursor(value: string): Cursor | null {
-  const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
-  const waitingSince = new Date(at ?? "");
-  return Number.isNaN(waitingSince.getTime()) || !id || !/^\d+$/.test(id) ? null : { waitingSince, id };
-}
+export const decodeFollowUpCursor = decodeTimeIdCursor;
 
 export async function listFollowUps(
   selection: FollowUpSelection,
@@ -51,8 +43,8 @@ export async function listFollowUps(
   const descending = (selection.order === "newest") !== backwards;
   const after = bound
     ? descending
-      ? Prisma.sql`AND (f.waiting_since, f.id) < (${bound.waitingSince}, ${bound.id}::bigint)`
-      : Prisma.sql`AND (f.waiting_since, f.id) > (${bound.waitingSince}, ${bound.id}::bigint)`
+      ? Prisma.sql`AND (f.waiting_since, f.id) < (${bound.at}, ${bound.id}::bigint)`
+      : Prisma.sql`AND (f.waiting_since, f.id) > (${bound.at}, ${bound.id}::bigint)`
     : Prisma.empty;
   const order = Prisma.raw(descending ? "f.waiting_since DESC, f.id DESC" : "f.waiting_since, f.id");
   const rows = await prisma().$queryRaw<FollowUpRow[]>`
@@ -60,7 +52,7 @@ export async function listFollowUps(
     WHERE ${whereSql(selection)} ${after}
     ORDER BY ${order}
     LIMIT ${limit + 1}`;
-  const paged = keysetPage(rows, { limit, backwards, fromCursor: !!page.cursor }, (row) => encodeFollowUpCursor({ waitingSince: row.waitingSince, id: row.id }));
+  const paged = keysetPage(rows, { limit, backwards, fromCursor: !!page.cursor }, (row) => encodeTimeIdCursor({ at: row.waitingSince, id: row.id }));
   return { followUps: paged.rows.map((row) => followUpJson(row, options)), nextCursor: paged.nextCursor, prevCursor: paged.prevCursor };
 }
 
