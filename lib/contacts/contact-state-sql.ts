@@ -16,6 +16,7 @@ import { callbackSql, interestedSql } from "@/lib/rollups/call-outcome-sql";
 export const DERIVED_CONTACT_COLUMNS = [
   "phone_e164", "first_call_at", "call_count", "campaign_ids", "latest_call_id", "latest_status",
   "callback_requested", "interested", "do_not_call", "wrong_number",
+  "latest_real_call_id", "name_call_id", "phone_call_id", "data_call_id", "facts_kept",
 ] as const;
 
 /** Queues, each a condition on a contact's latest call. */
@@ -42,13 +43,47 @@ const SUPPRESSING_CALL = (k: string) => `(${k}.do_not_call IS TRUE OR ${k}.wrong
     OR ${k}.status IN ('DO_NOT_CALL', 'WRONG_NUMBER') OR ${k}.post_process_status IN ('DO_NOT_CALL', 'WRONG_NUMBER')
     OR ${k}.call_status = 'DO_NOT_CALL_REGISTRY_MATCHED')`;
 
-const newest = (column: string) =>
-  `(array_agg(k.${column} ORDER BY k.created_at DESC, k.id COLLATE "C" DESC) FILTER (WHERE k.${column} IS NOT NULL))[1]`;
+// Newest first: ties on created_at go to the greater id in byte order.
+const NEWEST_FIRST = `k.created_at DESC, k.id COLLATE "C" DESC`;
+const newest = (column: string) => `(array_agg(k.${column} ORDER BY ${NEWEST_FIRST}) FILTER (WHERE k.${column} IS NOT NULL))[1]`;
+const newestCallWith = (column: string) => `(array_agg(k.id ORDER BY ${NEWEST_FIRST}) FILTER (WHERE k.${column} IS NOT NULL))[1]`;
+
+/**
+ * The values a contact takes from its newest calls, over the calls `k` of one contact (a GROUP BY
+ * contact): the latest call, the latest that is not a test call, and the newest name, number and data
+ * with the call each comes from.
+ */
+const NEWEST_VALUES = `(array_agg(k.id ORDER BY ${NEWEST_FIRST}))[1] AS latest_call_id,
+      (array_agg(k.id ORDER BY ${NEWEST_FIRST}) FILTER (WHERE NOT k.is_test_call))[1] AS latest_real_call_id,
+      ${newest("contact_name")} AS name, ${newest("contact_phone")} AS phone_number, ${newest("contact_data")} AS data,
+      ${newestCallWith("contact_name")} AS name_call_id, ${newestCallWith("contact_phone")} AS phone_call_id,
+      ${newestCallWith("contact_data")} AS data_call_id`;
+
+/**
+ * The new version `now` of a call (formerly `before`) leaves its contact's kept facts (the sums and
+ * the calls the newest values come from, contacts.facts_kept) as exact as they were when only added
+ * to: it stays with its contact, in its campaign, at its time, a test call or not as before, and
+ * whatever it put on the contact (a do-not-call or wrong-number reason, a name, a number, data) it
+ * still puts there. Otherwise its contact is recomputed from all its calls. True for nearly every
+ * delivery: a call's later stages add to it.
+ */
+export const KEEPS_CONTACT_FACTS = (before: string, now: string) => `(${now}.contact_id IS NOT DISTINCT FROM ${before}.contact_id
+    AND ${now}.created_at IS NOT DISTINCT FROM ${before}.created_at AND ${now}.campaign_id IS NOT DISTINCT FROM ${before}.campaign_id
+    AND ${now}.is_test_call IS NOT DISTINCT FROM ${before}.is_test_call
+    AND (${doNotCallReason(before)} IS NULL OR ${doNotCallReason(now)} IS NOT NULL)
+    AND (${wrongNumberReason(before)} IS NULL OR ${wrongNumberReason(now)} IS NOT NULL)
+    AND (${before}.contact_name IS NULL OR ${now}.contact_name IS NOT NULL)
+    AND (${before}.contact_phone IS NULL OR ${now}.contact_phone IS NOT NULL)
+    AND (${before}.contact_data IS NULL OR ${now}.contact_data IS NOT NULL))`;
 
 /**
  * Recomputes contacts, follow-up items and suppressed numbers. `scope` "batch" takes the contact ids
  * as $1 (text[]) and normalised numbers as $2 (text[]) and returns the follow-up items it changed
  * (CHANGED_ITEMS); "all" recomputes everything (no parameters).
+ * A batch adds its calls to the kept facts of its contacts (contacts.facts_kept): $3 (text[]) the
+ * contacts to recompute from all their calls instead (a batch call did not keep them,
+ * KEEPS_CONTACT_FACTS), $4 (text[]) the batch's calls, $5 (text[]) those of them new to their contact
+ * (each counts once more). Contacts whose facts are not kept yet are recomputed from all their calls.
  * The caller holds the locks (lockContactStateSql) so that this statement, whose snapshot is taken
  * after them, sees every call of these contacts and numbers committed before.
  */
@@ -64,18 +99,40 @@ export function recomputeContactStateSql(scope: "batch" | "all", { followUps = t
       SELECT * FROM calls c WHERE callboard_e164(c.contact_phone) = touched.n AND ${SUPPRESSING_CALL("c")}
       ORDER BY callboard_e164(c.contact_phone), c.created_at) AS k`
       : `(SELECT * FROM calls c WHERE ${phoneIn("callboard_e164(c.contact_phone)")} AND ${SUPPRESSING_CALL("c")}) AS k`;
-  return `WITH
-  facts AS MATERIALIZED (
-    SELECT k.contact_id AS id, count(*)::int AS call_count, min(k.created_at) AS first_call_at, max(k.created_at) AS last_call_at,
+  const recounted = (where: string) => `SELECT k.contact_id AS id, count(*)::int AS call_count, min(k.created_at) AS first_call_at, max(k.created_at) AS last_call_at,
       COALESCE(array_agg(DISTINCT k.campaign_id ORDER BY k.campaign_id) FILTER (WHERE k.campaign_id IS NOT NULL), '{}') AS campaign_ids,
-      (array_agg(k.id ORDER BY k.created_at DESC, k.id COLLATE "C" DESC))[1] AS latest_call_id,
-      (array_agg(k.id ORDER BY k.created_at DESC, k.id COLLATE "C" DESC) FILTER (WHERE NOT k.is_test_call))[1] AS latest_real_call_id,
-      ${newest("contact_name")} AS name, ${newest("contact_phone")} AS phone_number, ${newest("contact_data")} AS data,
+      ${NEWEST_VALUES},
       COALESCE(bool_or(${doNotCallReason("k")} IS NOT NULL), false) AS do_not_call,
       COALESCE(bool_or(${wrongNumberReason("k")} IS NOT NULL), false) AS wrong_number
-    FROM calls k WHERE ${contactIn("k.contact_id")} GROUP BY k.contact_id),
+    FROM calls k WHERE ${where} GROUP BY k.contact_id`;
+  const facts =
+    scope === "all"
+      ? `facts AS MATERIALIZED (${recounted("k.contact_id IS NOT NULL")}),`
+      : // Kept contacts: their sums plus the batch's calls new to them; their newest values from the
+        // calls they came from and the batch's calls (the only calls that can be newer). Both read
+        // calls by id, so a contact with thousands of calls costs what one with three does.
+        `kept AS MATERIALIZED (
+    SELECT c.id FROM contacts c WHERE c.id = ANY($1::text[]) AND c.facts_kept AND NOT (c.id = ANY($3::text[]))),
+  kept_candidates AS MATERIALIZED (
+    SELECT k.* FROM calls k WHERE k.id = ANY(ARRAY(
+        SELECT unnest(ARRAY[c.latest_call_id, c.latest_real_call_id, c.name_call_id, c.phone_call_id, c.data_call_id])
+        FROM contacts c WHERE c.id IN (SELECT id FROM kept)
+        UNION SELECT unnest($4::text[])))
+      AND k.contact_id IN (SELECT id FROM kept)),
+  facts AS MATERIALIZED (
+    ${recounted("k.contact_id = ANY(ARRAY(SELECT t.id FROM unnest($1::text[]) AS t(id) WHERE t.id NOT IN (SELECT id FROM kept)))")}
+    UNION ALL
+    SELECT s.id, s.call_count + (count(*) FILTER (WHERE k.id = ANY($5::text[])))::int, least(s.first_call_at, min(k.created_at)),
+      greatest(s.last_call_at, max(k.created_at)),
+      ARRAY(SELECT DISTINCT x.id FROM unnest(s.campaign_ids || array_agg(k.campaign_id) FILTER (WHERE k.campaign_id IS NOT NULL)) AS x(id) ORDER BY x.id),
+      ${NEWEST_VALUES},
+      s.do_not_call OR COALESCE(bool_or(${doNotCallReason("k")} IS NOT NULL), false),
+      s.wrong_number OR COALESCE(bool_or(${wrongNumberReason("k")} IS NOT NULL), false)
+    FROM contacts s JOIN kept_candidates k ON k.contact_id = s.id GROUP BY s.id),`;
+  return `WITH
+  ${facts}
   contacts_now AS MATERIALIZED (
-    SELECT f.*, callboard_e164(f.phone_number) AS phone_e164, a.status AS latest_status, l.created_at AS real_call_at,
+    SELECT f.*, true AS facts_kept, callboard_e164(f.phone_number) AS phone_e164, a.status AS latest_status, l.created_at AS real_call_at,
       COALESCE(${FOLLOW_UP_QUEUES.callbacks.condition}, false) AS callback_requested,
       COALESCE(${FOLLOW_UP_QUEUES.leads.condition}, false) AS interested
     FROM facts f JOIN calls a ON a.id = f.latest_call_id LEFT JOIN calls l ON l.id = f.latest_real_call_id),
@@ -83,12 +140,16 @@ export function recomputeContactStateSql(scope: "batch" | "all", { followUps = t
     UPDATE contacts c SET name = n.name, phone_number = n.phone_number, phone_e164 = n.phone_e164, data = n.data,
       last_call_at = n.last_call_at, first_call_at = n.first_call_at, call_count = n.call_count, campaign_ids = n.campaign_ids,
       latest_call_id = n.latest_call_id, latest_status = n.latest_status, callback_requested = n.callback_requested,
-      interested = n.interested, do_not_call = n.do_not_call, wrong_number = n.wrong_number
+      interested = n.interested, do_not_call = n.do_not_call, wrong_number = n.wrong_number,
+      latest_real_call_id = n.latest_real_call_id, name_call_id = n.name_call_id, phone_call_id = n.phone_call_id,
+      data_call_id = n.data_call_id, facts_kept = n.facts_kept
     FROM contacts_now n
     WHERE c.id = n.id AND (c.name, c.phone_number, c.phone_e164, c.data, c.last_call_at, c.first_call_at, c.call_count,
-        c.campaign_ids, c.latest_call_id, c.latest_status, c.callback_requested, c.interested, c.do_not_call, c.wrong_number)
+        c.campaign_ids, c.latest_call_id, c.latest_status, c.callback_requested, c.interested, c.do_not_call, c.wrong_number,
+        c.latest_real_call_id, c.name_call_id, c.phone_call_id, c.data_call_id, c.facts_kept)
       IS DISTINCT FROM (n.name, n.phone_number, n.phone_e164, n.data, n.last_call_at, n.first_call_at, n.call_count,
-        n.campaign_ids, n.latest_call_id, n.latest_status, n.callback_requested, n.interested, n.do_not_call, n.wrong_number)),
+        n.campaign_ids, n.latest_call_id, n.latest_status, n.callback_requested, n.interested, n.do_not_call, n.wrong_number,
+        n.latest_real_call_id, n.name_call_id, n.phone_call_id, n.data_call_id, n.facts_kept)),
   contacts_emptied AS (
     DELETE FROM contacts c WHERE ${contactIn("c.id")} AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.id)),
   suppressing AS MATERIALIZED (

@@ -59,7 +59,7 @@ export async function rebuildCallTables(
       });
       // A call missing one of its deliveries would be rebuilt wrong: its rows stay as they are.
       const whole = states.filter((s) => !failed.has(s.id));
-      await writeCallStates(sql, whole, { followUps: !options.fromScratch });
+      await writeCallStates(sql, whole, { followUps: !options.fromScratch, recountContacts: true });
       return whole.length;
     });
     done += ids.length;

@@ -12,7 +12,7 @@
 import type { SqlRunner } from "@/lib/db/pg-transaction";
 import type { CallState } from "@/lib/voxia/merge-call-state";
 import { jsonParam } from "@/lib/voxia/stringify-json";
-import { LOCK_CONTACT_STATE_SQL, recomputeContactStateSql } from "@/lib/contacts/contact-state-sql";
+import { KEEPS_CONTACT_FACTS, LOCK_CONTACT_STATE_SQL, recomputeContactStateSql } from "@/lib/contacts/contact-state-sql";
 import type { FollowUpState } from "@/lib/follow-ups/follow-up-vocabulary";
 import { NewestWins, answerRecords, callRecord, eventRecords, offerCampaignAndContact } from "./call-table-rows";
 import { CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, columnNames, recordsetColumns } from "./call-table-columns";
@@ -44,8 +44,14 @@ const CALL_CONTRIBUTIONS = `(
  * `followUps: false` leaves the follow-up items alone: a rebuild from scratch writes contacts a batch
  * of calls at a time, so a contact passes through states it never had live (an old callback request
  * as its latest call), which must not reopen anyone's work; it recomputes them once at the end.
+ * `recountContacts` recomputes every contact the batch touches from all its calls, not from its kept
+ * facts: for a rebuild, whose purpose is to repair rows (a lost call's contact still counts it).
  */
-export async function writeCallStates(sql: SqlRunner, states: CallState[], { followUps = true }: { followUps?: boolean } = {}): Promise<ChangedFollowUp[]> {
+export async function writeCallStates(
+  sql: SqlRunner,
+  states: CallState[],
+  { followUps = true, recountContacts = false }: { followUps?: boolean; recountContacts?: boolean } = {},
+): Promise<ChangedFollowUp[]> {
   if (states.length === 0) return [];
   const ids = states.map((s) => s.id);
   const campaigns = new NewestWins();
@@ -57,7 +63,7 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[], { fol
   // One statement, so one round trip: all its parts see the database as it was before it, which is
   // what the rollup delta needs (the calls' and answers' old contributions), and the foreign keys
   // are checked at its end, when campaigns, contacts and calls are all in place.
-  const before = await sql.query<{ campaign_id: string | null; contact_id: string | null; phone: string | null }>(
+  const before = await sql.query<{ id: string; campaign_id: string | null; contact_id: string | null; phone: string | null; kept: boolean }>(
     `WITH
      calls_in AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(${CALL_COLUMNS})),
      answers_in AS MATERIALIZED (SELECT * FROM json_to_recordset($2::json) AS r(${ANSWER_COLUMNS})),
@@ -95,8 +101,10 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[], { fol
      answer_rollups_changed AS (${applyAnswerRollupDeltaSql(`(
        SELECT -1 AS sign, * FROM answers_before
        UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)})
-     -- The campaigns, contacts and numbers the calls had before (this SELECT sees the rows as they were).
-     SELECT DISTINCT campaign_id, contact_id, callboard_e164(contact_phone) AS phone FROM calls WHERE id = ANY($6::text[])`,
+     -- The campaigns, contacts and numbers the calls had before (this SELECT sees the rows as they
+     -- were), and whether each call's new version leaves its contact's kept facts exact.
+     SELECT b.id, b.campaign_id, b.contact_id, callboard_e164(b.contact_phone) AS phone, ${KEEPS_CONTACT_FACTS("b", "n")} AS kept
+     FROM calls b JOIN calls_in n ON n.id = b.id WHERE b.id = ANY($6::text[])`,
     [jsonParam(states.map(callRecord)), jsonParam(states.flatMap(answerRecords)), jsonParam(states.flatMap(eventRecords)),
       campaignRows, contactRows, ids],
   );
@@ -117,11 +125,17 @@ export async function writeCallStates(sql: SqlRunner, states: CallState[], { fol
   const [locked] = await sql.query<{ contacts: string[]; numbers: string[] }>(LOCK_CONTACT_STATE_SQL, [contactIds, phonesBefore, ids]);
   await sql.execute(RECOMPUTE_CAMPAIGNS_SQL, [campaignIds]);
   const recomputed = [...new Set([...contactIds, ...(locked?.contacts ?? [])])];
+  // A contact a call left or changed in a way that its kept facts cannot follow is recomputed from
+  // all its calls; the others add the batch's calls that are new to them.
+  const recounted = recountContacts ? recomputed : [...new Set(before.filter((r) => !r.kept && r.contact_id !== null).map((r) => r.contact_id!))];
+  const keptCalls = new Set(before.filter((r) => r.kept).map((r) => r.id));
+  const joined = ids.filter((id) => !keptCalls.has(id));
+  const parameters = [recomputed, locked?.numbers ?? [], recounted, ids, joined];
   if (!followUps) {
-    await sql.execute(RECOMPUTE_CONTACTS_ONLY_SQL, [recomputed, locked?.numbers ?? []]);
+    await sql.execute(RECOMPUTE_CONTACTS_ONLY_SQL, parameters);
     return [];
   }
-  const items = await sql.query<{ id: string; contact_id: string; state: FollowUpState }>(RECOMPUTE_CONTACT_STATE_SQL, [recomputed, locked?.numbers ?? []]);
+  const items = await sql.query<{ id: string; contact_id: string; state: FollowUpState }>(RECOMPUTE_CONTACT_STATE_SQL, parameters);
   return items.map((row) => ({ followUpId: row.id, contactId: row.contact_id, state: row.state }));
 }
 

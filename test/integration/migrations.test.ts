@@ -63,6 +63,7 @@ test("every field of every model is written and read back through the generated 
     id: "contact", name: "John", phoneNumber: "+1234567890", phoneE164: "+1234567890", data: { email: "john@voxia.ai" }, lastCallAt: at,
     firstCallAt: at, callCount: 2, campaignIds: ["camp", "other"], latestCallId: "call", latestStatus: "INTERESTED",
     callbackRequested: true, interested: true, doNotCall: true, wrongNumber: true,
+    latestRealCallId: "call", nameCallId: "call", phoneCallId: "call", dataCallId: "call", factsKept: true,
   };
   const call = {
     id: "call",
