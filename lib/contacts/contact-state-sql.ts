@@ -83,7 +83,8 @@ export const KEEPS_CONTACT_FACTS = (before: string, now: string) => `(${now}.con
  * A batch adds its calls to the kept facts of its contacts (contacts.facts_kept): $3 (text[]) the
  * contacts to recompute from all their calls instead (a batch call did not keep them,
  * KEEPS_CONTACT_FACTS), $4 (text[]) the batch's calls, $5 (text[]) those of them new to their contact
- * (each counts once more). Contacts whose facts are not kept yet are recomputed from all their calls.
+ * (each counts once more), $6 (text[]) the contacts the batch's calls are with now (the others in $1
+ * keep their facts as they are). Contacts whose facts are not kept yet are recomputed from all their calls.
  * The caller holds the locks (lockContactStateSql) so that this statement, whose snapshot is taken
  * after them, sees every call of these contacts and numbers committed before.
  */
@@ -113,12 +114,14 @@ export function recomputeContactStateSql(scope: "batch" | "all", { followUps = t
         // calls by id, so a contact with thousands of calls costs what one with three does.
         `kept AS MATERIALIZED (
     SELECT c.id FROM contacts c WHERE c.id = ANY($1::text[]) AND c.facts_kept AND NOT (c.id = ANY($3::text[]))),
+  -- Read by id (a join on the ids, not "id = ANY" beside the contact: that was planned as a scan of
+  -- every call of the contact, filtered); calls of contacts not kept are left out in facts.
   kept_candidates AS MATERIALIZED (
-    SELECT k.* FROM calls k WHERE k.id = ANY(ARRAY(
+    SELECT k.* FROM (
         SELECT unnest(ARRAY[c.latest_call_id, c.latest_real_call_id, c.name_call_id, c.phone_call_id, c.data_call_id])
-        FROM contacts c WHERE c.id IN (SELECT id FROM kept)
-        UNION SELECT unnest($4::text[])))
-      AND k.contact_id IN (SELECT id FROM kept)),
+        FROM contacts c WHERE c.id IN (SELECT id FROM kept) AND c.id = ANY($6::text[])
+        UNION SELECT unnest($4::text[])) AS candidate(id)
+      JOIN calls k ON k.id = candidate.id),
   facts AS MATERIALIZED (
     ${recounted("k.contact_id = ANY(ARRAY(SELECT t.id FROM unnest($1::text[]) AS t(id) WHERE t.id NOT IN (SELECT id FROM kept)))")}
     UNION ALL
@@ -128,7 +131,12 @@ export function recomputeContactStateSql(scope: "batch" | "all", { followUps = t
       ${NEWEST_VALUES},
       s.do_not_call OR COALESCE(bool_or(${doNotCallReason("k")} IS NOT NULL), false),
       s.wrong_number OR COALESCE(bool_or(${wrongNumberReason("k")} IS NOT NULL), false)
-    FROM contacts s JOIN kept_candidates k ON k.contact_id = s.id GROUP BY s.id),`;
+    FROM contacts s JOIN kept_candidates k ON k.contact_id = s.id WHERE s.id IN (SELECT id FROM kept) AND s.id = ANY($6::text[]) GROUP BY s.id
+    UNION ALL
+    -- Kept contacts none of the batch's calls is with (others with a number the batch touches): as they are.
+    SELECT s.id, s.call_count, s.first_call_at, s.last_call_at, s.campaign_ids, s.latest_call_id, s.latest_real_call_id,
+      s.name, s.phone_number, s.data, s.name_call_id, s.phone_call_id, s.data_call_id, s.do_not_call, s.wrong_number
+    FROM contacts s WHERE s.id IN (SELECT id FROM kept) AND NOT (s.id = ANY($6::text[]))),`;
   return `WITH
   ${facts}
   contacts_now AS MATERIALIZED (
@@ -237,27 +245,39 @@ function followUpsSql(contactIn: (column: string) => string, phoneIn: (expressio
 }
 
 /**
- * Locks the contacts ($1, text[]), the other contacts with a number a batch touches (one on the
- * do-not-call list takes them all out of the queues), their follow-up items, and the numbers — those
- * the batch's calls ($3, text[]) had before ($2, text[], normalised) and have now — in
- * a fixed order, so that concurrent batches recompute them one after the other. FOR NO KEY UPDATE, not
- * FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys take, and two instances'
- * batches holding those deadlocked (seen in the two-instances test). A number has no row of its own
- * to lock (it may be on no list yet): a transaction-level advisory lock stands for it.
+ * Locks the numbers a batch touches — those its calls ($2, text[]) had before ($1, text[],
+ * normalised) and have now — in a fixed order, and returns them. A number has no row of its own to
+ * lock (it may be on no list yet): a transaction-level advisory lock stands for it. Taken before any
+ * contact's lock (LOCK_CONTACTS_SQL), so that a batch that goes on to lock the other contacts with a
+ * number (ON_NUMBERS_SQL) never waits for a contact while holding one another batch waits for.
  */
-export const LOCK_CONTACT_STATE_SQL = `WITH
+export const LOCK_NUMBERS_SQL = `WITH
   numbers AS MATERIALIZED (
-    SELECT p FROM (SELECT p FROM unnest($2::text[]) AS t(p)
-      UNION SELECT callboard_e164(contact_phone) FROM calls WHERE id = ANY($3::text[])) AS touched
+    SELECT p FROM (SELECT p FROM unnest($1::text[]) AS t(p)
+      UNION SELECT callboard_e164(contact_phone) FROM calls WHERE id = ANY($2::text[])) AS touched
     WHERE p IS NOT NULL),
-  contacts_locked AS MATERIALIZED (
-    -- Both sides as arrays, so that the plan is a BitmapOr of the two indexes: with "phone_e164 IN
-    -- (SELECT …)" it filtered every contact (180 ms a batch at 1M calls, 35 webhooks/s).
-    SELECT id FROM contacts WHERE id = ANY($1::text[]) OR phone_e164 = ANY(ARRAY(SELECT p FROM numbers)) ORDER BY id FOR NO KEY UPDATE),
-  items_locked AS (
-    SELECT id FROM follow_ups WHERE contact_id IN (SELECT id FROM contacts_locked) ORDER BY id FOR NO KEY UPDATE),
-  numbers_locked AS (
-    SELECT pg_advisory_xact_lock(hashtextextended('callboard-number:' || p, 0))
+  locked AS MATERIALIZED (
+    SELECT p, pg_advisory_xact_lock(hashtextextended('callboard-number:' || p, 0))
     FROM (SELECT p FROM numbers ORDER BY p COLLATE "C") AS ordered)
-  SELECT (SELECT count(*) FROM items_locked) AS items, (SELECT count(*) FROM numbers_locked) AS locked,
-    ARRAY(SELECT id FROM contacts_locked) AS contacts, ARRAY(SELECT p FROM numbers) AS numbers`;
+  SELECT ARRAY(SELECT p FROM locked) AS numbers`;
+
+/**
+ * Locks contacts ($1, text[]) and their follow-up items, in id order, so that concurrent batches
+ * recompute them one after the other. FOR NO KEY UPDATE, not FOR UPDATE: that conflicts with the KEY
+ * SHARE locks the calls' foreign keys take, and two instances' batches holding those deadlocked (seen
+ * in the two-instances test).
+ */
+export const LOCK_CONTACTS_SQL = `WITH
+  contacts_locked AS MATERIALIZED (SELECT id FROM contacts WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE),
+  items_locked AS (
+    SELECT id FROM follow_ups WHERE contact_id IN (SELECT id FROM contacts_locked) ORDER BY id FOR NO KEY UPDATE)
+  SELECT (SELECT count(*) FROM items_locked) AS items`;
+
+/** The numbers among $1 (text[]) on the do-not-call list. */
+export const DO_NOT_CALL_NUMBERS_SQL = `SELECT phone FROM suppressed_numbers WHERE list = 'do_not_call' AND phone = ANY($1::text[])`;
+
+/**
+ * The contacts with one of the numbers $1 (text[]), but not one of $2 (text[]): when a number goes on
+ * or off the do-not-call list, each of them goes out of or back into the queues.
+ */
+export const ON_NUMBERS_SQL = `SELECT id FROM contacts WHERE phone_e164 = ANY($1::text[]) AND NOT (id = ANY($2::text[])) ORDER BY id`;

@@ -12,7 +12,14 @@
 import type { SqlRunner } from "@/lib/db/pg-transaction";
 import type { CallState } from "@/lib/voxia/merge-call-state";
 import { jsonParam } from "@/lib/voxia/stringify-json";
-import { KEEPS_CONTACT_FACTS, LOCK_CONTACT_STATE_SQL, recomputeContactStateSql } from "@/lib/contacts/contact-state-sql";
+import {
+  DO_NOT_CALL_NUMBERS_SQL,
+  KEEPS_CONTACT_FACTS,
+  LOCK_CONTACTS_SQL,
+  LOCK_NUMBERS_SQL,
+  ON_NUMBERS_SQL,
+  recomputeContactStateSql,
+} from "@/lib/contacts/contact-state-sql";
 import type { FollowUpState } from "@/lib/follow-ups/follow-up-vocabulary";
 import { NewestWins, answerRecords, callRecord, eventRecords, offerCampaignAndContact } from "./call-table-rows";
 import { CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, columnNames, recordsetColumns } from "./call-table-columns";
@@ -112,31 +119,54 @@ export async function writeCallStates(
   // A campaign's and a contact's row is a function of the calls in it now, recomputed for every
   // campaign and contact these calls left or joined (a campaign or contact no call is in any more is
   // deleted), so live tables equal a rebuild from the log; so are the follow-up items and the
-  // suppressed numbers (lib/contacts/contact-state-sql.ts). First the rows are locked, in id order
-  // (numbers, which may have no row yet, by an advisory lock); then a new statement, whose snapshot is
-  // taken after the locks, sees every call committed by a transaction that locked them before — the
-  // last to lock computes from all of them. FOR NO KEY UPDATE, not FOR UPDATE: that conflicts with the
-  // KEY SHARE locks the calls' foreign keys took above, and two instances' batches holding those on
-  // the same campaigns deadlocked (seen in the two-instances test).
+  // suppressed numbers (lib/contacts/contact-state-sql.ts). First the rows are locked — campaigns,
+  // then numbers (which may have no row yet, by an advisory lock), then contacts, each in one order;
+  // then a new statement, whose snapshot is taken after the locks, sees every call committed by a
+  // transaction that locked them before — the last to lock computes from all of them. FOR NO KEY
+  // UPDATE, not FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys took
+  // above, and two instances' batches holding those on the same campaigns deadlocked (seen in the
+  // two-instances test).
   const campaignIds = [...new Set([...states.map((s) => s.campaignId), ...before.map((r) => r.campaign_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
   const contactIds = [...new Set([...states.map((s) => s.contactKey), ...before.map((r) => r.contact_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
   const phonesBefore = [...new Set(before.map((r) => r.phone).filter((p): p is string => p !== null))];
   await sql.query(`SELECT id FROM campaigns WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`, [campaignIds]);
-  const [locked] = await sql.query<{ contacts: string[]; numbers: string[] }>(LOCK_CONTACT_STATE_SQL, [contactIds, phonesBefore, ids]);
+  const [locked] = await sql.query<{ numbers: string[] }>(LOCK_NUMBERS_SQL, [phonesBefore, ids]);
+  const numbers = locked?.numbers ?? [];
+  await sql.query(LOCK_CONTACTS_SQL, [contactIds]);
   await sql.execute(RECOMPUTE_CAMPAIGNS_SQL, [campaignIds]);
-  const recomputed = [...new Set([...contactIds, ...(locked?.contacts ?? [])])];
   // A contact a call left or changed in a way that its kept facts cannot follow is recomputed from
   // all its calls; the others add the batch's calls that are new to them.
-  const recounted = recountContacts ? recomputed : [...new Set(before.filter((r) => !r.kept && r.contact_id !== null).map((r) => r.contact_id!))];
+  const recounted = recountContacts ? contactIds : [...new Set(before.filter((r) => !r.kept && r.contact_id !== null).map((r) => r.contact_id!))];
   const keptCalls = new Set(before.filter((r) => r.kept).map((r) => r.id));
   const joined = ids.filter((id) => !keptCalls.has(id));
-  const parameters = [recomputed, locked?.numbers ?? [], recounted, ids, joined];
+  const withCalls = [...new Set(states.map((s) => s.contactKey).filter((id): id is string => id !== null))];
+  const parameters = [contactIds, numbers, recounted, ids, joined, withCalls];
   if (!followUps) {
     await sql.execute(RECOMPUTE_CONTACTS_ONLY_SQL, parameters);
     return [];
   }
-  const items = await sql.query<{ id: string; contact_id: string; state: FollowUpState }>(RECOMPUTE_CONTACT_STATE_SQL, parameters);
+  const listedBefore = await doNotCallNumbers(sql, numbers);
+  const items = await sql.query<ChangedItemRow>(RECOMPUTE_CONTACT_STATE_SQL, parameters);
+  // A number that went on or off the do-not-call list takes every other contact with it out of the
+  // queues or back in: those are locked (after the numbers, in id order) and their items recomputed,
+  // their own facts as they are. Any other batch that could change them holds the number's lock first.
+  const listedNow = await doNotCallNumbers(sql, numbers);
+  const relisted = numbers.filter((n) => listedBefore.has(n) !== listedNow.has(n));
+  if (relisted.length > 0) {
+    const others = (await sql.query<{ id: string }>(ON_NUMBERS_SQL, [relisted, contactIds])).map((r) => r.id);
+    if (others.length > 0) {
+      await sql.query(LOCK_CONTACTS_SQL, [others]);
+      items.push(...(await sql.query<ChangedItemRow>(RECOMPUTE_CONTACT_STATE_SQL, [others, [], [], [], [], []])));
+    }
+  }
   return items.map((row) => ({ followUpId: row.id, contactId: row.contact_id, state: row.state }));
+}
+
+type ChangedItemRow = { id: string; contact_id: string; state: FollowUpState };
+
+async function doNotCallNumbers(sql: SqlRunner, numbers: string[]): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  return new Set((await sql.query<{ phone: string }>(DO_NOT_CALL_NUMBERS_SQL, [numbers])).map((r) => r.phone));
 }
 
 /** A follow-up item the batch opened, moved to a newer call, reopened, or took out of or into its queue. */

@@ -243,7 +243,13 @@ test("a contact's kept sums follow calls that change contact, campaign, time or 
   const DANA = { id: "contact-dana", name: "Dana Wu", phoneNumber: "+16175550104" };
   const ERIN = { id: "contact-erin", name: "Erin Po", phoneNumber: "+16175550105" };
   const contacts = () =>
-    database.query<Record<string, unknown>>(`SELECT * FROM contacts WHERE id IN ('contact-dana', 'contact-erin') ORDER BY id`);
+    database.query<Record<string, unknown>>(`SELECT * FROM contacts WHERE id IN ('contact-dana', 'contact-erin', 'contact-dana-twin') ORDER BY id`);
+  // Another contact on Dana's number, waiting for a callback: in the queue while the number is not on the do-not-call list.
+  const TWIN = { id: "contact-dana-twin", name: "D. Wu", phoneNumber: "+1 617 555 0104" };
+  const twinWaiting = async () =>
+    (await queue("callbacks")).followUps.some((f: { contact: { id: string } }) => f.contact.id === TWIN.id);
+  await send({ id: "twin-1", campaign: SPRING, contact: TWIN, outcome: "CALL_ME_LATER", createdAt: "2026-11-10T08:00:00.000Z" });
+  assert.equal(await twinWaiting(), true);
   // Each delivery is its own batch: the first recounts Dana, the others add to her kept sums.
   await send({ id: "dana-1", campaign: SPRING, contact: DANA, outcome: "CALL_ME_LATER", createdAt: "2026-11-10T09:00:00.000Z" });
   const dana2 = await send({ id: "dana-2", campaign: SPRING, contact: DANA, outcome: "INTERESTED", createdAt: "2026-11-10T10:00:00.000Z" });
@@ -254,21 +260,23 @@ test("a contact's kept sums follow calls that change contact, campaign, time or 
   assert.deepEqual(dana!.campaign_ids, [RENEWALS.id, SPRING.id]);
   assert.equal(dana!.do_not_call, true);
   assert.equal(dana!.latest_call_id, "dana-3");
+  assert.equal(await twinWaiting(), false, "Dana's do-not-call request takes her number's other contact out of the queue");
   // dana-3 turns out to be Erin's call, and not a do-not-call request: Dana loses a call and her
   // do-not-call flag, Erin gains the call. dana-2 moves to Renewals and to another time.
   await sendWinning({ id: "dana-3", campaign: RENEWALS, contact: ERIN, outcome: "NOT_INTERESTED", createdAt: "2026-11-10T11:00:00.000Z" }, dana3);
   await sendWinning({ id: "dana-2", campaign: RENEWALS, contact: DANA, outcome: "INTERESTED", createdAt: "2026-11-10T10:30:00.000Z" }, dana2);
   await send({ id: "dana-4", campaign: SPRING, contact: { ...DANA, name: "Dana W." }, outcome: "NOT_INTERESTED", createdAt: "2026-11-10T12:00:00.000Z" });
-  const [danaNow, erin] = await contacts();
+  const [danaNow, , erin] = await contacts();
   dana = danaNow;
   assert.deepEqual(
     [dana!.call_count, dana!.campaign_ids, dana!.do_not_call, dana!.latest_call_id, dana!.name, (dana!.first_call_at as Date).toISOString()],
     [3, [RENEWALS.id, SPRING.id], false, "dana-4", "Dana W.", "2026-11-10T09:00:00.000Z"],
   );
   assert.deepEqual([erin!.call_count, erin!.campaign_ids, erin!.latest_call_id], [1, [RENEWALS.id], "dana-3"]);
+  assert.equal(await twinWaiting(), true, "the number is off the do-not-call list again: its other contact is back in the queue");
   // What was kept batch by batch is what a recomputation from every call gives.
   const kept = await contacts();
-  await database.query(`UPDATE contacts SET facts_kept = false, call_count = 0 WHERE id IN ('contact-dana', 'contact-erin')`);
+  await database.query(`UPDATE contacts SET facts_kept = false, call_count = 0 WHERE id IN ('contact-dana', 'contact-erin', 'contact-dana-twin')`);
   await database.query(recomputeContactStateSql("all"));
   assert.deepEqual(await contacts(), kept);
 });
