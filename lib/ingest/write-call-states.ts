@@ -120,7 +120,8 @@ export async function writeCallStates(
   // campaign and contact these calls left or joined (a campaign or contact no call is in any more is
   // deleted), so live tables equal a rebuild from the log; so are the follow-up items and the
   // suppressed numbers (lib/contacts/contact-state-sql.ts). First the rows are locked — campaigns,
-  // then numbers (which may have no row yet, by an advisory lock), then contacts, each in one order;
+  // then numbers (which may have no row yet, by an advisory lock), then contacts and their items,
+  // each in one order;
   // then a new statement, whose snapshot is taken after the locks, sees every call committed by a
   // transaction that locked them before — the last to lock computes from all of them. FOR NO KEY
   // UPDATE, not FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys took
@@ -132,7 +133,7 @@ export async function writeCallStates(
   await sql.query(`SELECT id FROM campaigns WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`, [campaignIds]);
   const [locked] = await sql.query<{ numbers: string[] }>(LOCK_NUMBERS_SQL, [phonesBefore, ids]);
   const numbers = locked?.numbers ?? [];
-  await sql.query(LOCK_CONTACTS_SQL, [contactIds]);
+  const [contactsLocked] = await sql.query<{ contacts: string[] }>(LOCK_CONTACTS_SQL, [contactIds, numbers]);
   await sql.execute(RECOMPUTE_CAMPAIGNS_SQL, [campaignIds]);
   // A contact a call left or changed in a way that its kept facts cannot follow is recomputed from
   // all its calls; the others add the batch's calls that are new to them.
@@ -148,16 +149,15 @@ export async function writeCallStates(
   const listedBefore = await doNotCallNumbers(sql, numbers);
   const items = await sql.query<ChangedItemRow>(RECOMPUTE_CONTACT_STATE_SQL, parameters);
   // A number that went on or off the do-not-call list takes every other contact with it out of the
-  // queues or back in: those are locked (after the numbers, in id order) and their items recomputed,
-  // their own facts as they are. Any other batch that could change them holds the number's lock first.
+  // queues or back in (they were locked with the batch's own): their items are recomputed, their own
+  // facts as they are. Most batches relist no number, and so recompute only their own contacts.
   const listedNow = await doNotCallNumbers(sql, numbers);
   const relisted = numbers.filter((n) => listedBefore.has(n) !== listedNow.has(n));
-  if (relisted.length > 0) {
-    const others = (await sql.query<{ id: string }>(ON_NUMBERS_SQL, [relisted, contactIds])).map((r) => r.id);
-    if (others.length > 0) {
-      await sql.query(LOCK_CONTACTS_SQL, [others]);
-      items.push(...(await sql.query<ChangedItemRow>(RECOMPUTE_CONTACT_STATE_SQL, [others, [], [], [], [], []])));
-    }
+  const own = new Set(contactIds);
+  const sharing = (contactsLocked?.contacts ?? []).filter((id) => !own.has(id));
+  if (relisted.length > 0 && sharing.length > 0) {
+    const others = (await sql.query<{ id: string }>(ON_NUMBERS_SQL, [sharing, relisted])).map((r) => r.id);
+    if (others.length > 0) items.push(...(await sql.query<ChangedItemRow>(RECOMPUTE_CONTACT_STATE_SQL, [others, [], [], [], [], []])));
   }
   return items.map((row) => ({ followUpId: row.id, contactId: row.contact_id, state: row.state }));
 }
