@@ -121,12 +121,11 @@ export async function writeCallStates(
   // deleted), so live tables equal a rebuild from the log; so are the follow-up items and the
   // suppressed numbers (lib/contacts/contact-state-sql.ts). First the rows are locked — campaigns,
   // then numbers (which may have no row yet, by an advisory lock), then contacts and their items,
-  // each in one order;
-  // then a new statement, whose snapshot is taken after the locks, sees every call committed by a
-  // transaction that locked them before — the last to lock computes from all of them. FOR NO KEY
-  // UPDATE, not FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys took
-  // above, and two instances' batches holding those on the same campaigns deadlocked (seen in the
-  // two-instances test).
+  // each in one order; then a new statement, whose snapshot is taken after the locks, sees every call
+  // committed by a transaction that locked them before — the last to lock computes from all of them.
+  // FOR NO KEY UPDATE, not FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys
+  // took above, and two instances' batches holding those on the same campaigns deadlocked (seen in
+  // the two-instances test).
   const campaignIds = [...new Set([...states.map((s) => s.campaignId), ...before.map((r) => r.campaign_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
   const contactIds = [...new Set([...states.map((s) => s.contactKey), ...before.map((r) => r.contact_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
   const phonesBefore = [...new Set(before.map((r) => r.phone).filter((p): p is string => p !== null))];
