@@ -85,7 +85,7 @@ export const KEEPS_CONTACT_FACTS = (before: string, now: string) => `(${now}.con
  * KEEPS_CONTACT_FACTS), $4 (text[]) the batch's calls, $5 (text[]) those of them new to their contact
  * (each counts once more), $6 (text[]) the contacts the batch's calls are with now (the others in $1
  * keep their facts as they are). Contacts whose facts are not kept yet are recomputed from all their calls.
- * The caller holds the locks (lockContactStateSql) so that this statement, whose snapshot is taken
+ * The caller holds the locks (LOCK_CONTACT_STATE_SQL) so that this statement, whose snapshot is taken
  * after them, sees every call of these contacts and numbers committed before.
  */
 export function recomputeContactStateSql(scope: "batch" | "all", { followUps = true }: { followUps?: boolean } = {}): string {
@@ -245,38 +245,30 @@ function followUpsSql(contactIn: (column: string) => string, phoneIn: (expressio
 }
 
 /**
- * Locks the numbers a batch touches — those its calls ($2, text[]) had before ($1, text[],
- * normalised) and have now — in a fixed order, and returns them. A number has no row of its own to
- * lock (it may be on no list yet): a transaction-level advisory lock stands for it. Taken before any
- * contact's lock (LOCK_CONTACTS_SQL).
+ * Locks the contacts ($1, text[]), the other contacts with a number a batch touches (one on the
+ * do-not-call list takes them all out of the queues), their follow-up items, and the numbers — those
+ * the batch's calls ($3, text[]) had before ($2, text[], normalised) and have now — in
+ * a fixed order, so that concurrent batches recompute them one after the other. FOR NO KEY UPDATE, not
+ * FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys take, and two instances'
+ * batches holding those deadlocked (seen in the two-instances test). A number has no row of its own
+ * to lock (it may be on no list yet): a transaction-level advisory lock stands for it.
  */
-export const LOCK_NUMBERS_SQL = `WITH
+export const LOCK_CONTACT_STATE_SQL = `WITH
   numbers AS MATERIALIZED (
-    SELECT p FROM (SELECT p FROM unnest($1::text[]) AS t(p)
-      UNION SELECT callboard_e164(contact_phone) FROM calls WHERE id = ANY($2::text[])) AS touched
+    SELECT p FROM (SELECT p FROM unnest($2::text[]) AS t(p)
+      UNION SELECT callboard_e164(contact_phone) FROM calls WHERE id = ANY($3::text[])) AS touched
     WHERE p IS NOT NULL),
-  locked AS MATERIALIZED (
-    SELECT p, pg_advisory_xact_lock(hashtextextended('callboard-number:' || p, 0))
-    FROM (SELECT p FROM numbers ORDER BY p COLLATE "C") AS ordered)
-  SELECT ARRAY(SELECT p FROM locked) AS numbers`;
-
-/**
- * Locks the contacts ($1, text[]), the other contacts with one of the numbers ($2, text[]: a number
- * going on the do-not-call list takes them all out of the queues), and their follow-up items, in id
- * order and in one statement, so that concurrent batches (and people acting on several items, who
- * lock them in id order too) recompute them one after the other and never wait for each other in a
- * cycle. Returns the contacts locked. FOR NO KEY UPDATE, not FOR UPDATE: that conflicts with the KEY
- * SHARE locks the calls' foreign keys take, and two instances' batches holding those deadlocked (seen
- * in the two-instances test).
- */
-export const LOCK_CONTACTS_SQL = `WITH
   contacts_locked AS MATERIALIZED (
     -- Both sides as arrays, so that the plan is a BitmapOr of the two indexes: with "phone_e164 IN
     -- (SELECT …)" it filtered every contact (180 ms a batch at 1M calls, 35 webhooks/s).
-    SELECT id FROM contacts WHERE id = ANY($1::text[]) OR phone_e164 = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE),
+    SELECT id FROM contacts WHERE id = ANY($1::text[]) OR phone_e164 = ANY(ARRAY(SELECT p FROM numbers)) ORDER BY id FOR NO KEY UPDATE),
   items_locked AS (
-    SELECT id FROM follow_ups WHERE contact_id IN (SELECT id FROM contacts_locked) ORDER BY id FOR NO KEY UPDATE)
-  SELECT (SELECT count(*) FROM items_locked) AS items, ARRAY(SELECT id FROM contacts_locked) AS contacts`;
+    SELECT id FROM follow_ups WHERE contact_id IN (SELECT id FROM contacts_locked) ORDER BY id FOR NO KEY UPDATE),
+  numbers_locked AS (
+    SELECT pg_advisory_xact_lock(hashtextextended('callboard-number:' || p, 0))
+    FROM (SELECT p FROM numbers ORDER BY p COLLATE "C") AS ordered)
+  SELECT (SELECT count(*) FROM items_locked) AS items, (SELECT count(*) FROM numbers_locked) AS locked,
+    ARRAY(SELECT id FROM contacts_locked) AS contacts, ARRAY(SELECT p FROM numbers) AS numbers`;
 
 /** The numbers among $1 (text[]) on the do-not-call list. */
 export const DO_NOT_CALL_NUMBERS_SQL = `SELECT phone FROM suppressed_numbers WHERE list = 'do_not_call' AND phone = ANY($1::text[])`;

@@ -15,8 +15,7 @@ import { jsonParam } from "@/lib/voxia/stringify-json";
 import {
   DO_NOT_CALL_NUMBERS_SQL,
   KEEPS_CONTACT_FACTS,
-  LOCK_CONTACTS_SQL,
-  LOCK_NUMBERS_SQL,
+  LOCK_CONTACT_STATE_SQL,
   ON_NUMBERS_SQL,
   recomputeContactStateSql,
 } from "@/lib/contacts/contact-state-sql";
@@ -119,20 +118,18 @@ export async function writeCallStates(
   // A campaign's and a contact's row is a function of the calls in it now, recomputed for every
   // campaign and contact these calls left or joined (a campaign or contact no call is in any more is
   // deleted), so live tables equal a rebuild from the log; so are the follow-up items and the
-  // suppressed numbers (lib/contacts/contact-state-sql.ts). First the rows are locked — campaigns,
-  // then numbers (which may have no row yet, by an advisory lock), then contacts and their items,
-  // each in one order; then a new statement, whose snapshot is taken after the locks, sees every call
-  // committed by a transaction that locked them before — the last to lock computes from all of them.
-  // FOR NO KEY UPDATE, not FOR UPDATE: that conflicts with the KEY SHARE locks the calls' foreign keys
-  // took above, and two instances' batches holding those on the same campaigns deadlocked (seen in
-  // the two-instances test).
+  // suppressed numbers (lib/contacts/contact-state-sql.ts). First the rows are locked, in id order
+  // (numbers, which may have no row yet, by an advisory lock); then a new statement, whose snapshot is
+  // taken after the locks, sees every call committed by a transaction that locked them before — the
+  // last to lock computes from all of them. FOR NO KEY UPDATE, not FOR UPDATE: that conflicts with the
+  // KEY SHARE locks the calls' foreign keys took above, and two instances' batches holding those on
+  // the same campaigns deadlocked (seen in the two-instances test).
   const campaignIds = [...new Set([...states.map((s) => s.campaignId), ...before.map((r) => r.campaign_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
   const contactIds = [...new Set([...states.map((s) => s.contactKey), ...before.map((r) => r.contact_id)].filter((id): id is string => id !== null))].sort(byCodeUnit);
   const phonesBefore = [...new Set(before.map((r) => r.phone).filter((p): p is string => p !== null))];
   await sql.query(`SELECT id FROM campaigns WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`, [campaignIds]);
-  const [locked] = await sql.query<{ numbers: string[] }>(LOCK_NUMBERS_SQL, [phonesBefore, ids]);
+  const [locked] = await sql.query<{ contacts: string[]; numbers: string[] }>(LOCK_CONTACT_STATE_SQL, [contactIds, phonesBefore, ids]);
   const numbers = locked?.numbers ?? [];
-  const [contactsLocked] = await sql.query<{ contacts: string[] }>(LOCK_CONTACTS_SQL, [contactIds, numbers]);
   await sql.execute(RECOMPUTE_CAMPAIGNS_SQL, [campaignIds]);
   // A contact a call left or changed in a way that its kept facts cannot follow is recomputed from
   // all its calls; the others add the batch's calls that are new to them.
@@ -145,17 +142,18 @@ export async function writeCallStates(
     await sql.execute(RECOMPUTE_CONTACTS_ONLY_SQL, parameters);
     return [];
   }
-  const listedBefore = await doNotCallNumbers(sql, numbers);
-  const items = await sql.query<ChangedItemRow>(RECOMPUTE_CONTACT_STATE_SQL, parameters);
   // A number that went on or off the do-not-call list takes every other contact with it out of the
   // queues or back in (they were locked with the batch's own): their items are recomputed, their own
-  // facts as they are. Most batches relist no number, and so recompute only their own contacts.
-  const listedNow = await doNotCallNumbers(sql, numbers);
-  const relisted = numbers.filter((n) => listedBefore.has(n) !== listedNow.has(n));
+  // facts as they are. Most batches share no number with other contacts, or relist none, and so
+  // recompute only their own contacts.
   const own = new Set(contactIds);
-  const sharing = (contactsLocked?.contacts ?? []).filter((id) => !own.has(id));
-  if (relisted.length > 0 && sharing.length > 0) {
-    const others = (await sql.query<{ id: string }>(ON_NUMBERS_SQL, [sharing, relisted])).map((r) => r.id);
+  const sharing = (locked?.contacts ?? []).filter((id) => !own.has(id));
+  const listedBefore = sharing.length > 0 ? await doNotCallNumbers(sql, numbers) : null;
+  const items = await sql.query<ChangedItemRow>(RECOMPUTE_CONTACT_STATE_SQL, parameters);
+  if (listedBefore) {
+    const listedNow = await doNotCallNumbers(sql, numbers);
+    const relisted = numbers.filter((n) => listedBefore.has(n) !== listedNow.has(n));
+    const others = relisted.length > 0 ? (await sql.query<{ id: string }>(ON_NUMBERS_SQL, [sharing, relisted])).map((r) => r.id) : [];
     if (others.length > 0) items.push(...(await sql.query<ChangedItemRow>(RECOMPUTE_CONTACT_STATE_SQL, [others, [], [], [], [], []])));
   }
   return items.map((row) => ({ followUpId: row.id, contactId: row.contact_id, state: row.state }));
