@@ -6,13 +6,12 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { migrateDatabase } from "../../lib/db/migrate.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "../../tools/launch/start-embedded-db.ts";
 import { freePort } from "../support/free-port.ts";
 import { postWebhook, startTestApp } from "../support/test-app.ts";
 import { readCallTables, type CallTables } from "../support/call-tables.ts";
-import type { TestDatabase } from "../support/test-database.ts";
+import { connectWhenFree, type TestDatabase } from "../support/test-database.ts";
 import { lifecycleDeliveries } from "../support/voxia-fixtures.ts";
 
 const repo = process.cwd();
@@ -37,8 +36,7 @@ after(async () => {
 function tablesOf(url: string) {
   const reader = {
     query: async (sql: string) => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
+      const client = await connectWhenFree(url, true);
       try {
         return (await client.query(sql)).rows;
       } finally {
@@ -49,9 +47,9 @@ function tablesOf(url: string) {
   return readCallTables(reader);
 }
 
-function reprocess(...args: string[]) {
+function reprocess(args: string[], options: { port?: number } = {}) {
   // TSX_TSCONFIG_PATH: the checkout's "@/" import paths, although the script runs in another directory.
-  const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_DB_PORT: String(port), TSX_TSCONFIG_PATH: path.join(repo, "tsconfig.json") };
+  const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_DB_PORT: String(options.port ?? port), TSX_TSCONFIG_PATH: path.join(repo, "tsconfig.json") };
   delete env.DATABASE_URL;
   delete env.CALLBOARD_EMBEDDED_DB;
   return spawnSync(process.execPath, ["--import", "tsx", path.join(repo, "scripts", "reprocess.ts"), ...args], {
@@ -75,13 +73,16 @@ test("calls received by an app on the embedded database are rebuilt identically 
   live = await tablesOf(database.url);
   assert.equal(live.calls.length, 3);
 
-  const busy = reprocess("--from-scratch");
-  assert.equal(busy.status, 1, "refused while the database is held");
+  // On another port, so that only the data directory's lock can refuse it: a second PGlite on these
+  // files would write into them while the first holds them.
+  const busy = reprocess(["--from-scratch"], { port: await freePort() });
+  assert.equal(busy.status, 1, `refused while the database is held\n${busy.stdout}\n${busy.stderr}`);
+  assert.match(busy.stderr, /pglite is in use by process \d+/);
   assert.match(busy.stderr, /stop Callboard first/);
 
   await database.stop();
   database = undefined;
-  const result = reprocess("--from-scratch");
+  const result = reprocess(["--from-scratch"]);
   assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
   assert.match(result.stdout, /rebuilt 3 calls from 12 deliveries/);
 

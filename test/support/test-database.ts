@@ -59,7 +59,7 @@ export async function createTestDatabase(label: string, options: { migrate?: boo
 
 // The embedded database counts a closed connection as gone only a moment after the client has
 // finished closing it, and turns away a new one meanwhile ("Too many connections", or a reset).
-async function connectWhenFree(url: string, embedded: boolean): Promise<pg.Client> {
+export async function connectWhenFree(url: string, embedded: boolean): Promise<pg.Client> {
   for (let attempt = 1; ; attempt++) {
     const client = new pg.Client({ connectionString: url });
     try {
