@@ -94,6 +94,11 @@ console.log("\n=== timings (started at → took) ===");
 for (const result of [...results].sort((a, b) => b.ms - a.ms)) {
   console.log(`${seconds(result.startedMs).padStart(8)} → ${seconds(result.ms).padStart(7)}  ${result.name}`);
 }
+// What failed and why, last but for the summary, where a CI log cut to its tail still shows it.
+for (const result of results.filter((r) => !r.ok && !r.notRun && nodeTests.includes(r.name))) {
+  console.log(`\n=== why ${result.name} failed ===`);
+  console.log(failureLines(result.output ?? "").join("\n"));
+}
 console.log("\n=== summary ===");
 const failedBuild = results.find((result) => result.name === "build" && !result.ok);
 if (failedBuild) console.log("FAIL  build: the tests that need it were not run");
@@ -109,4 +114,11 @@ process.exit(results.every((result) => result.ok) ? 0 : 1);
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The spec reporter's "failing tests" section without stack frames, at most 40 lines. */
+function failureLines(output: string): string[] {
+  const start = output.lastIndexOf("✖ failing tests:");
+  const lines = (start >= 0 ? output.slice(start) : output).split("\n").filter((line) => !/^\s+at /.test(line) && line.trim() !== "");
+  return lines.length > 40 ? [...lines.slice(0, 40), `… ${lines.length - 40} more lines above in this file's output`] : lines;
 }
