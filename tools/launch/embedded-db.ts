@@ -58,7 +58,9 @@ function holdDataDir(dir: string) {
       process.on("exit", () => {
         try {
           if (readFileSync(lock, "utf8") === String(process.pid)) unlinkSync(lock);
-        } catch {}
+        } catch {
+          // Already gone, or taken over: nothing of ours to remove.
+        }
       });
       return;
     } catch (error) {
