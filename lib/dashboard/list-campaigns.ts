@@ -1,10 +1,9 @@
 // Every campaign with its calls in the range, per status: the Campaigns table. Campaigns without
 // calls in the range are listed too (with zeros), so a quiet campaign does not vanish.
 import { prisma } from "@/lib/db/client";
-import { getCallStats } from "@/lib/calls/get-call-stats";
+import { getCallStatsWithMeasures } from "@/lib/calls/get-call-stats";
 import type { CallFilters } from "@/lib/calls/call-filters";
 import { measureValues, type MeasureValues } from "@/lib/measures/glossary";
-import { getCallKpisByCampaign } from "./get-call-kpis";
 
 export type CampaignRow = {
   /** null: calls that named no campaign. */
@@ -18,21 +17,19 @@ export type CampaignRow = {
 };
 
 export async function listCampaigns(filters: CallFilters): Promise<CampaignRow[]> {
-  const [campaigns, stats, measures] = await Promise.all([
+  const [campaigns, stats] = await Promise.all([
     prisma().campaign.findMany({ select: { id: true, name: true, lastCallAt: true }, orderBy: { lastCallAt: "desc" } }),
-    getCallStats(filters),
-    getCallKpisByCampaign(filters),
+    getCallStatsWithMeasures(filters),
   ]);
-  const measuresOf = (id: string | null) => measures.get(id) ?? measureValues(undefined);
   const statsById = new Map(stats.campaigns.map((s) => [s.campaign.id, s]));
   const rows: CampaignRow[] = campaigns
     .filter((c) => filters.campaign.length === 0 || filters.campaign.includes(c.id))
     .map((c) => {
       const s = statsById.get(c.id);
-      return { id: c.id, name: c.name, lastCallAt: c.lastCallAt, total: s?.total ?? 0, byStatus: s?.byStatus ?? {}, measures: measuresOf(c.id) };
+      return { id: c.id, name: c.name, lastCallAt: c.lastCallAt, total: s?.total ?? 0, byStatus: s?.byStatus ?? {}, measures: s?.measures ?? measureValues(undefined) };
     });
   const orphans = statsById.get(null);
-  if (orphans) rows.push({ id: null, name: null, lastCallAt: null, total: orphans.total, byStatus: orphans.byStatus, measures: measuresOf(null) });
+  if (orphans) rows.push({ id: null, name: null, lastCallAt: null, total: orphans.total, byStatus: orphans.byStatus, measures: orphans.measures });
   // Busiest first; among equals, the most recently active.
   return rows.sort((a, b) => b.total - a.total || (b.lastCallAt?.getTime() ?? 0) - (a.lastCallAt?.getTime() ?? 0));
 }

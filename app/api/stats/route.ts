@@ -3,7 +3,7 @@ import { searchFor } from "@/lib/calls/phone-view";
 import { apiError } from "@/lib/http/api-error";
 import { authorizeApiRequest } from "@/lib/auth/authorize-api-request";
 import { readCallFilters } from "@/lib/calls/check-call-filters";
-import { getStats } from "@/lib/measures/get-stats";
+import { getCallStatsWithMeasures } from "@/lib/calls/get-call-stats";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +12,5 @@ export async function GET(request: Request): Promise<Response> {
   if (viewer instanceof Response) return viewer;
   const parsed = await readCallFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, "invalid_query", parsed.problem.message, { param: parsed.problem.param });
-  return Response.json(await getStats(searchFor(parsed.filters, viewer)));
+  return Response.json(await getCallStatsWithMeasures(searchFor(parsed.filters, viewer)));
 }
