@@ -1,6 +1,7 @@
 // Exact counts and sums over the calls matching the filters, grouped by any of day, campaign, status,
 // callStatus and test flag. Served from the rollups whenever the filters allow it; a `q` search, which
-// rollups cannot answer, scans the matching calls instead. Two rollup tables hold the same sums per
+// rollups cannot answer, scans the matching calls instead. One `answer` condition (beside what the
+// call rollups answer) reads answer_call_rollups per UTC day, the cut days at a range's ends from calls. Two rollup tables hold the same sums per
 // group: call_rollups per UTC hour, call_rollups_daily per UTC day (24 times fewer rows).
 // - A figure that needs no hour — not grouped by day, or by days of UTC itself, which are the daily
 //   rows one for one — reads the range's whole UTC days from call_rollups_daily, the whole hours at
@@ -10,7 +11,15 @@
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallFilters } from "./call-filters";
-import { callWhereSql, rollupsCanAnswer, rollupWhereSql, wholeDays } from "./call-filters-sql";
+import {
+  answerCallRollupsCanAnswer,
+  answeredRowMatchesSql,
+  callWhereSql,
+  cutDaysSql,
+  rollupsCanAnswer,
+  rollupWhereSql,
+  wholeDays,
+} from "./call-filters-sql";
 import { ROLLUP_MEASURES, ROLLUP_MEASURE_COLUMNS } from "@/lib/rollups/rollup-sql";
 import { dayIn, nextDay, startOfDayIn } from "@/lib/time/time-zone";
 
@@ -89,7 +98,21 @@ export async function aggregateCalls<M extends Measure = "calls">(
   let source: Prisma.Sql;
   let sourceKind: "rollups" | "scan";
   const hours = rollupsCanAnswer(filters, "calls") ? wholeHours(filters) : null;
-  if (!hours) {
+  // One answer condition: answer_call_rollups per UTC day, when the figure needs no other days.
+  const answerDays =
+    !hours && answerCallRollupsCanAnswer(filters) && (!dims.includes("day") || isUtc(zone)) ? wholeDays(filters) : null;
+  if (answerDays) {
+    sourceKind = "rollups";
+    const [answer] = filters.answer;
+    const parts = [
+      Prisma.sql`SELECT ${keys(Prisma.sql`a.day`)} ${measuresFromRollups} FROM answer_call_rollups a
+        WHERE a.calls <> 0 AND ${rollupWhereSql({ ...filters, answer: [] }, "calls", answerDays, "a")} AND ${answeredRowMatchesSql(answer!)}`,
+    ];
+    // The parts of a cut first or last day, from the calls.
+    const cut = cutDaysSql(filters, answerDays, "c");
+    if (cut) parts.push(Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c WHERE ${callWhereSql(filters)} AND ${cut}`);
+    source = Prisma.join(parts, " UNION ALL ");
+  } else if (!hours) {
     sourceKind = "scan";
     source = Prisma.sql`SELECT ${callKeys} ${measuresFromCalls} FROM calls c WHERE ${callWhereSql(filters)}`;
   } else {

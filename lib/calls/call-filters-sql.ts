@@ -5,6 +5,7 @@
 // (created_at desc, id desc) and its cursor bounds are here too.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { callbackSql, completedSql, connectedSql, doNotCallSql, interestedSql, voicemailSql } from "@/lib/rollups/call-outcome-sql";
+import { ANSWERED } from "@/lib/rollups/rollup-sql";
 import { escapeLike, isNumberText, NONE, type AnswerFilter, type CallFilters } from "./call-filters";
 import type { MeasureName } from "./measure-names";
 import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-day";
@@ -107,8 +108,6 @@ const ANSWER_NUMBER = `CASE WHEN jsonb_typeof(a.value) = 'number' THEN (a.value 
   WHEN a.value_text ~ '^\\s*-?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$' THEN btrim(a.value_text)::numeric END`;
 const ANSWER_BOOLEAN = `CASE WHEN jsonb_typeof(a.value) = 'boolean' THEN (a.value #>> '{}')::boolean
   WHEN lower(btrim(a.value_text)) IN ('true', 'yes') THEN true WHEN lower(btrim(a.value_text)) IN ('false', 'no') THEN false END`;
-// Answered: a value that is not JSON null, not empty text and not an empty list of options.
-const ANSWERED = `(a.value_text IS NOT NULL AND a.value_text <> '' AND jsonb_typeof(a.value) <> 'null' AND a.value <> '[]'::jsonb)`;
 
 /**
  * True when the answer row `a` satisfies `answer` as the row's question type reads it: YES_NO as a
@@ -158,10 +157,19 @@ function answerMatches(answer: AnswerFilter): Prisma.Sql {
  */
 function answerSql(answer: AnswerFilter, callId: Prisma.Sql): Prisma.Sql {
   const answered = Prisma.raw(ANSWERED);
-  const row = Prisma.sql`a.call_id = ${callId} AND a.label = ${answer.label} AND ${answered}`;
-  if (answer.op === "missing") return Prisma.sql`NOT EXISTS (SELECT 1 FROM call_answers a WHERE ${row})`;
+  if (answer.op === "missing") {
+    return Prisma.sql`NOT EXISTS (SELECT 1 FROM call_answers a WHERE a.call_id = ${callId} AND a.label = ${answer.label} AND ${answered})`;
+  }
+  return Prisma.sql`EXISTS (SELECT 1 FROM call_answers a WHERE a.call_id = ${callId} AND ${answered} AND ${answeredRowMatchesSql(answer)})`;
+}
+
+/**
+ * An answered answer row `a` (of call_answers or answer_call_rollups) of `answer`'s label that
+ * satisfies it; any op but `missing`, which no answered row can tell.
+ */
+export function answeredRowMatchesSql(answer: AnswerFilter): Prisma.Sql {
   const matches = answer.op === "neq" ? Prisma.sql`(${answerMatches(answer)}) IS NOT TRUE` : Prisma.sql`(${answerMatches(answer)}) IS TRUE`;
-  return Prisma.sql`EXISTS (SELECT 1 FROM call_answers a WHERE ${row} AND ${matches})`;
+  return Prisma.sql`a.label = ${answer.label} AND ${matches}`;
 }
 
 export type CallCursor = { createdAt: Date; id: string };
@@ -215,6 +223,13 @@ export function rollupsCanAnswer(filters: CallFilters, rollup: keyof typeof ROLL
     filters.measure.length === 0 &&
     !filters.q
   );
+}
+/**
+ * True when answer_call_rollups can answer `filters`: one `answer` condition (not `missing`: a call
+ * without the answer has no row there) beside only what call_rollups can answer.
+ */
+export function answerCallRollupsCanAnswer(filters: CallFilters): boolean {
+  return filters.answer.length === 1 && filters.answer[0]!.op !== "missing" && rollupsCanAnswer({ ...filters, answer: [] }, "calls");
 }
 const LIST_PARAM_NAMES = [...Object.keys(LIST_COLUMNS), "event"] as (keyof typeof LIST_COLUMNS | "event")[];
 

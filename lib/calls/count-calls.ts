@@ -1,9 +1,9 @@
 // How many calls match the filters, for the list's "357 calls" and GET /api/calls' `total`. Never a
 // wrong number, exact wherever that is fast:
 // from the rollups when the filters are theirs to answer (campaign, status, callStatus, range, test
-// flag), exact at any size; otherwise counted over the calls within a time budget (lib/db/bounded-count.ts).
+// flag, and one answer condition), exact at any size; otherwise counted over the calls within a time budget (lib/db/bounded-count.ts).
 import type { CallFilters } from "./call-filters";
-import { callWhereSql, rollupsCanAnswer } from "./call-filters-sql";
+import { answerCallRollupsCanAnswer, callWhereSql, rollupsCanAnswer } from "./call-filters-sql";
 import { aggregateCalls } from "./aggregate-calls";
 import { boundedCount, type BoundedCount } from "@/lib/db/bounded-count";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export type CallCount = BoundedCount;
 
 export async function countCalls(filters: CallFilters): Promise<CallCount> {
-  if (rollupsCanAnswer(filters, "calls")) {
+  if (rollupsCanAnswer(filters, "calls") || answerCallRollupsCanAnswer(filters)) {
     const { rows } = await aggregateCalls(filters, []);
     return { total: rows[0]?.calls ?? 0, isLowerBound: false };
   }

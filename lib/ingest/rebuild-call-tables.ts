@@ -34,7 +34,7 @@ export async function rebuildCallTables(
   if (options.fromScratch) {
     const undecodable = await findUndecodableDeliveries();
     if (undecodable.length > 0) return { calls: total, deliveries, rebuilt: 0, undecodable, truncated: false };
-    await client.$executeRawUnsafe(`TRUNCATE call_answers, call_events, calls, contacts, campaigns, call_rollups, call_rollups_daily, call_answer_rollups, suppressed_numbers`);
+    await client.$executeRawUnsafe(`TRUNCATE call_answers, call_events, calls, contacts, campaigns, call_rollups, call_rollups_daily, call_answer_rollups, answer_call_rollups, suppressed_numbers`);
   }
   const undecodable: UndecodableDelivery[] = [];
   let done = 0;

@@ -1,5 +1,5 @@
 // Writes merged call states — calls, key-question answers, events, their campaigns and contacts, and
-// the rollup tables (hourly, daily, answers) — in two set-based statements, however many calls there are.
+// the rollup tables (hourly, daily, answers, answers with their calls) — in two set-based statements, however many calls there are.
 // Runs inside the caller's transaction, with the calls already locked (lib/ingest/store-deliveries.ts,
 // lib/ingest/rebuild-call-tables.ts). Rows travel as one JSON parameter per table, expanded by
 // json_to_recordset: jsonParam keeps every key as sent (an own "__proto__" key included) and every
@@ -25,6 +25,8 @@ import { CALLS, CALL_ANSWERS, CALL_EVENTS, CAMPAIGNS, CONTACTS, columnNames, rec
 import {
   ANSWER_ROLLUP_INPUT_COLUMNS,
   ROLLUP_INPUT_COLUMNS,
+  answeredAnswersOfCalls,
+  applyAnswerCallRollupDeltaSql,
   applyAnswerRollupDeltaSql,
   applyRollupDeltaSql,
 } from "@/lib/rollups/rollup-sql";
@@ -43,8 +45,12 @@ const ROLLUP_INPUT_NAMES = ROLLUP_INPUT_COLUMNS.join(", ");
 const ANSWER_ROLLUP_INPUT_NAMES = ANSWER_ROLLUP_INPUT_COLUMNS.join(", ");
 // The calls' rollup contributions, signed: their rows before the write −1, the rows written +1.
 const CALL_CONTRIBUTIONS = `(
-       SELECT -1 AS sign, * FROM calls_before
+       SELECT -1 AS sign, ${ROLLUP_INPUT_NAMES} FROM calls_before
        UNION ALL SELECT 1, ${ROLLUP_INPUT_NAMES} FROM calls_in) AS contributions`;
+// Likewise each answered answer with its call's columns, before and as written.
+const ANSWER_CALL_CONTRIBUTIONS = `(
+       ${answeredAnswersOfCalls("calls_before", "answers_before", "-1")}
+       UNION ALL ${answeredAnswersOfCalls("calls_in", "answers_in", "1")}) AS contributions`;
 
 /**
  * `followUps: false` leaves the follow-up items alone: a rebuild from scratch writes contacts a batch
@@ -74,8 +80,8 @@ export async function writeCallStates(
      calls_in AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(${CALL_COLUMNS})),
      answers_in AS MATERIALIZED (SELECT * FROM json_to_recordset($2::json) AS r(${ANSWER_COLUMNS})),
      events_in AS MATERIALIZED (SELECT * FROM json_to_recordset($3::json) AS r(${EVENT_COLUMNS})),
-     calls_before AS MATERIALIZED (SELECT ${ROLLUP_INPUT_NAMES} FROM calls WHERE id = ANY($6::text[])),
-     answers_before AS MATERIALIZED (SELECT ${ANSWER_ROLLUP_INPUT_NAMES} FROM call_answers WHERE call_id = ANY($6::text[])),
+     calls_before AS MATERIALIZED (SELECT id, ${ROLLUP_INPUT_NAMES} FROM calls WHERE id = ANY($6::text[])),
+     answers_before AS MATERIALIZED (SELECT call_id, ${ANSWER_ROLLUP_INPUT_NAMES} FROM call_answers WHERE call_id = ANY($6::text[])),
      -- Calls reference their campaign and contact: make sure those exist (DO NOTHING takes no lock).
      campaigns_added AS (
        INSERT INTO campaigns (${CAMPAIGN_NAMES})
@@ -105,8 +111,9 @@ export async function writeCallStates(
      call_rollups_changed AS (${applyRollupDeltaSql(CALL_CONTRIBUTIONS, "call_rollups")}),
      call_rollups_daily_changed AS (${applyRollupDeltaSql(CALL_CONTRIBUTIONS, "call_rollups_daily")}),
      answer_rollups_changed AS (${applyAnswerRollupDeltaSql(`(
-       SELECT -1 AS sign, * FROM answers_before
-       UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)})
+       SELECT -1 AS sign, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_before
+       UNION ALL SELECT 1, ${ANSWER_ROLLUP_INPUT_NAMES} FROM answers_in) AS contributions`)}),
+     answer_call_rollups_changed AS (${applyAnswerCallRollupDeltaSql(ANSWER_CALL_CONTRIBUTIONS)})
      -- The campaigns, contacts and numbers the calls had before (this SELECT sees the rows as they
      -- were), and whether each call's new version leaves its contact's kept facts exact.
      SELECT b.id, b.campaign_id, b.contact_id, callboard_e164(b.contact_phone) AS phone, ${KEEPS_CONTACT_FACTS("b", "n")} AS kept

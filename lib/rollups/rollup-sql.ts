@@ -89,6 +89,83 @@ export const ANSWER_ROLLUP_INPUT_COLUMNS = ["campaign_id", "label", "created_at"
 // The unique index's columns (the migration's call_answer_rollups_key), for ON CONFLICT.
 const ANSWER_CONFLICT_TARGET = ANSWER_KEY_COLUMNS.map((c) => (c === "value_text" ? `md5(value_text)` : c)).join(", ");
 
+/**
+ * Answered: a value that is not JSON null, not empty text and not an empty list of options — over a
+ * call_answers row (or an answer_call_rollups row) aliased `a`. The `answer` filter's every op but
+ * `missing` needs it (lib/calls/call-filters-sql.ts); answer_call_rollups holds only such answers.
+ */
+export const ANSWERED = `(a.value_text IS NOT NULL AND a.value_text <> '' AND jsonb_typeof(a.value) <> 'null' AND a.value <> '[]'::jsonb)`;
+
+/**
+ * answer_call_rollups: per UTC day, each answered key question's value with its call's rollup key and
+ * the call's measures — the calls with an answer, counted and summed as call_rollups_daily counts all
+ * calls, so a figure filtered by one answer (`answer=Owns Home:eq:true` on /api/stats, the list's
+ * count) reads these rows instead of every matching call. Each call answers a label at most once
+ * (call_answers' key), so a label's matching rows sum each call once. Key column → the expression over
+ * a row with the calls' rollup input columns plus the answer's label, type, value and value_text; the
+ * value is grouped by its text (jsonb equality would merge 1.0 and 1, whose options read differently).
+ */
+const ANSWER_CALL_KEY: readonly (readonly [string, string])[] = [
+  ["label", `"label"`],
+  ["day", `("created_at" AT TIME ZONE 'UTC')::date`],
+  ["campaign_id", `"campaign_id"`],
+  ["status", `"status"`],
+  ["call_status", `"call_status"`],
+  ["is_test_call", `"is_test_call"`],
+  ["type", `"type"`],
+  ["value", `"value"::text`],
+  ["value_text", `"value_text"`],
+];
+const ANSWER_CALL_KEY_COLUMNS = ANSWER_CALL_KEY.map(([column]) => column);
+// The unique index's columns (the migration's answer_call_rollups_key), for ON CONFLICT.
+const ANSWER_CALL_CONFLICT_TARGET = ANSWER_CALL_KEY_COLUMNS.map((c) => (c === "value" ? `md5(value::text)` : c === "value_text" ? `md5(value_text)` : c)).join(", ");
+const ANSWER_CALL_GROUP_BY = ANSWER_CALL_KEY.map((_, i) => i + 1).join(", ");
+/** The key's output columns, the grouped text of the value read back as jsonb. */
+const ANSWER_CALL_OUTPUT = ANSWER_CALL_KEY_COLUMNS.map((c) => (c === "value" ? `value::jsonb` : c)).join(", ");
+
+/**
+ * The answered answers of calls `calls` (a FROM item with the calls' rollup input columns and `id`)
+ * found in `answers` (call_answers' columns), each with its call's columns: answer_call_rollups' input.
+ */
+export function answeredAnswersOfCalls(calls: string, answers: string, sign?: string): string {
+  return `SELECT ${sign ? `${sign} AS sign, ` : ""}${ROLLUP_INPUT_COLUMNS.map((c) => `c.${c}`).join(", ")}, a.label, a.type, a.value, a.value_text
+    FROM ${calls} c JOIN ${answers} a ON a.call_id = c.id WHERE ${ANSWERED}`;
+}
+
+/** Like applyRollupDeltaSql, for answer_call_rollups: `source` rows are answeredAnswersOfCalls' with `sign`. */
+export function applyAnswerCallRollupDeltaSql(source: string): string {
+  const sums = ROLLUP_MEASURES.map(([column, expression]) => `sum("sign" * (${expression})) AS "${column}"`);
+  return `
+    INSERT INTO answer_call_rollups AS r (${ANSWER_CALL_KEY_COLUMNS.join(", ")}, ${ROLLUP_MEASURE_COLUMNS.join(", ")})
+    SELECT ${ANSWER_CALL_OUTPUT}, ${ROLLUP_MEASURE_COLUMNS.join(", ")} FROM (
+      SELECT ${ANSWER_CALL_KEY.map(([column, expression]) => `${expression} AS "${column}"`).join(", ")}, ${sums.join(", ")}
+      FROM ${source}
+      GROUP BY ${ANSWER_CALL_GROUP_BY}
+    ) AS delta
+    WHERE ${ROLLUP_MEASURE_COLUMNS.map((column) => `${column} <> 0`).join(" OR ")}
+    ORDER BY ${ANSWER_CALL_CONFLICT_TARGET}
+    ON CONFLICT (${ANSWER_CALL_CONFLICT_TARGET}) DO UPDATE SET
+      ${ROLLUP_MEASURE_COLUMNS.map((column) => `${column} = r.${column} + EXCLUDED.${column}`).join(",\n      ")}`;
+}
+
+/** answer_call_rollups' columns: the key, then the measures. */
+export const ANSWER_CALL_ROLLUP_COLUMNS = [...ANSWER_CALL_KEY_COLUMNS, ...ROLLUP_MEASURE_COLUMNS];
+
+/** answer_call_rollups' rows as calls and call_answers give them now, under its column names. */
+export const EXACT_ANSWER_CALL_ROLLUPS_SQL = `
+  SELECT ${ANSWER_CALL_OUTPUT}, ${ROLLUP_MEASURE_COLUMNS.join(", ")} FROM (
+    SELECT ${ANSWER_CALL_KEY.map(([column, expression]) => `${expression} AS "${column}"`).join(", ")},
+      ${ROLLUP_MEASURES.map(([column, expression]) => `sum(${expression}) AS "${column}"`).join(", ")}
+    FROM (${answeredAnswersOfCalls("calls", "call_answers")}) AS answered
+    GROUP BY ${ANSWER_CALL_GROUP_BY}
+  ) AS grouped`;
+
+/** answer_call_rollups rebuilt from calls and call_answers, in day order (REBUILD_ROLLUPS_SQL, the migration). */
+const REBUILD_ANSWER_CALL_ROLLUPS_SQL = `
+  DELETE FROM answer_call_rollups;
+  INSERT INTO answer_call_rollups (${ANSWER_CALL_ROLLUP_COLUMNS.join(", ")})
+  ${EXACT_ANSWER_CALL_ROLLUPS_SQL} ORDER BY day;`;
+
 const DAILY_KEY_COLUMNS = rollupKeyColumns("call_rollups_daily");
 
 /**
@@ -104,7 +181,7 @@ const REBUILD_DAILY_ROLLUPS_SQL = `
 
 /**
  * Recomputes every rollup row from `calls` and `call_answers` (after a bulk load, or to repair):
- * call_rollups, then call_rollups_daily from it, then call_answer_rollups.
+ * call_rollups, then call_rollups_daily from it, then call_answer_rollups and answer_call_rollups.
  * Run it where no ingestion runs concurrently, or inside a transaction holding a lock on calls.
  * call_rollups rows are written in hour order, so a range of days reads pages of its own.
  */
@@ -114,7 +191,7 @@ export const REBUILD_ROLLUPS_SQL = `
   SELECT ${ROLLUP_KEY_SQL}, ${ROLLUP_MEASURES_SQL} FROM calls GROUP BY 1, 2, 3, 4, 5 ORDER BY 1;${REBUILD_DAILY_ROLLUPS_SQL}
   DELETE FROM call_answer_rollups;
   INSERT INTO call_answer_rollups (${ANSWER_KEY_COLUMNS.join(", ")}, answers)
-  SELECT ${ANSWER_ROLLUP_KEY.map(([, e]) => e).join(", ")}, count(*) FROM call_answers GROUP BY 1, 2, 3, 4, 5, 6, 7;`;
+  SELECT ${ANSWER_ROLLUP_KEY.map(([, e]) => e).join(", ")}, count(*) FROM call_answers GROUP BY 1, 2, 3, 4, 5, 6, 7;${REBUILD_ANSWER_CALL_ROLLUPS_SQL}`;
 
 /** Like applyRollupDeltaSql, for call_answer_rollups: `source` rows have call_answers' columns and `sign`. */
 export function applyAnswerRollupDeltaSql(source: string): string {

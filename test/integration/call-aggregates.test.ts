@@ -7,7 +7,15 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseCallFilters } from "../../lib/calls/call-filters.ts";
 import { callWhereSql } from "../../lib/calls/call-filters-sql.ts";
-import { ROLLUP_MEASURE_COLUMNS, ROLLUP_MEASURES_SQL, rollupKeyColumns, rollupKeySql, type CallRollupTable } from "../../lib/rollups/rollup-sql.ts";
+import {
+  ANSWER_CALL_ROLLUP_COLUMNS,
+  EXACT_ANSWER_CALL_ROLLUPS_SQL,
+  ROLLUP_MEASURE_COLUMNS,
+  ROLLUP_MEASURES_SQL,
+  rollupKeyColumns,
+  rollupKeySql,
+  type CallRollupTable,
+} from "../../lib/rollups/rollup-sql.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { postWebhook, startTestApp, type TestApp } from "../support/test-app.ts";
 import { lifecycleDeliveries, payloadFor, type CallSpec } from "../support/voxia-fixtures.ts";
@@ -59,7 +67,22 @@ function specs(): CallSpec[] {
     duration: 30 + i * 7,
     isTestCall: i % 11 === 3,
     transcript: [{ role: "user", content: i % 4 === 0 ? "Tell me about the tax credit" : "Not today thanks" }],
+    summary: summaryOf(i),
   }));
+}
+
+/** Key-question answers of every kind the `answer` filter reads: yes/no, numbers (some as text), options, unanswered. */
+function summaryOf(i: number) {
+  const question = (type: string, value: unknown) => ({ description: "", options: [], order: 1, type, value });
+  return {
+    "Owns Home": question("YES_NO", i % 3 === 2 ? null : i % 3 === 0),
+    "Monthly Bill": question("NUMBER", i % 4 === 3 ? String(100 + i * 10) : i % 7 === 6 ? 1.0 : 100 + i * 10),
+    "Preferred Day": question("MULTIPLE_CHOICE", i % 5 === 0 ? ["Monday", "Friday"] : i % 5 === 1 ? "Friday" : i % 5 === 2 ? [] : "Tuesday"),
+  };
+}
+
+function answer(label: string, op: string, value?: string) {
+  return `answer=${encodeURIComponent(`${encodeURIComponent(label)}:${op}${value === undefined ? "" : `:${value}`}`)}`;
 }
 
 /** Sends bodies with a few concurrent senders, each in the order given. */
@@ -106,6 +129,14 @@ async function exactAnswerRows() {
   ).map((r) => r.row);
 }
 
+/** answer_call_rollups as kept, and as computed from calls and call_answers now. */
+async function answerCallRollupRows() {
+  const row = `(${ANSWER_CALL_ROLLUP_COLUMNS.join(", ")})::text AS row`;
+  const kept = await database.query<{ row: string }>(`SELECT ${row} FROM answer_call_rollups WHERE calls <> 0 ORDER BY 1`);
+  const exact = await database.query<{ row: string }>(`SELECT ${row} FROM (${EXACT_ANSWER_CALL_ROLLUPS_SQL}) AS exact ORDER BY 1`);
+  return { kept: kept.map((r) => r.row), exact: exact.map((r) => r.row) };
+}
+
 async function assertRollupsExact({ answered }: { answered: boolean }) {
   const [rollups, exact, answerRollups, exactAnswers] = [await rollupRows("call_rollups"), await exactRows("call_rollups"), await answerRollupRows(), await exactAnswerRows()];
   const [daily, exactDaily] = [await rollupRows("call_rollups_daily"), await exactRows("call_rollups_daily")];
@@ -115,6 +146,9 @@ async function assertRollupsExact({ answered }: { answered: boolean }) {
   assert.deepEqual(rollups, exact);
   assert.deepEqual(daily, exactDaily, "call_rollups_daily");
   assert.deepEqual(answerRollups, exactAnswers);
+  const answerCalls = await answerCallRollupRows();
+  assert.equal(answerCalls.exact.length > 0, answered);
+  assert.deepEqual(answerCalls.kept, answerCalls.exact, "answer_call_rollups");
 }
 
 test("rollups equal an exact GROUP BY over calls as webhooks arrive, re-deliveries included", async () => {
@@ -172,6 +206,25 @@ test("/api/stats reports exactly what a scan of the matching calls reports, for 
     "q=tax credit",
     "q=50%_off",
     "q=%",
+    // One answer condition: answer_call_rollups per UTC day, the cut days' parts from calls; the
+    // op and type variants read the rollup rows as they read call_answers rows.
+    answer("Owns Home", "eq", "true"),
+    answer("Owns Home", "neq", "true"),
+    answer("Owns Home", "exists"),
+    answer("Monthly Bill", "gt", "250"),
+    answer("Monthly Bill", "lte", "1"),
+    answer("Monthly Bill", "eq", "290"),
+    answer("Preferred Day", "eq", "friday"),
+    answer("Preferred Day", "contains", "day"),
+    `${answer("Owns Home", "eq", "false")}&campaign=camp-solar&status=INTERESTED,CALL_ME_LATER,NOT_INTERESTED`,
+    `${answer("Owns Home", "eq", "true")}&from=2026-10-11&to=2026-10-13`,
+    `${answer("Monthly Bill", "gte", "200")}&from=2026-10-10T12:30:00Z&to=2026-10-13T09:15:00Z`,
+    `${answer("Owns Home", "eq", "true")}&from=2026-10-11T05:00:00Z&to=2026-10-11T18:00:00Z`,
+    `${answer("Owns Home", "eq", "true")}&test=only`,
+    // Not theirs to answer: scans.
+    answer("Owns Home", "missing"),
+    `${answer("Owns Home", "eq", "true")}&${answer("Monthly Bill", "gt", "200")}`,
+    `${answer("Owns Home", "eq", "true")}&minDuration=100`,
   ];
   // What a scan of the matching calls says, per filter: counts per campaign and status, and the ids.
   const expected = await withDatabase(async () => {

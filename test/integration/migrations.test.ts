@@ -129,6 +129,13 @@ test("every field of every model is written and read back through the generated 
     id: 4n, campaignId: "camp", label: "Q", day: new Date("2024-03-11T00:00:00.000Z"), isTestCall: false, type: "YES_NO",
     valueKind: "boolean", valueText: "true", answers: 6_000_000_000n,
   };
+  const answerCallRollup = {
+    id: 14n, label: "Q", day: new Date("2024-03-11T00:00:00.000Z"), campaignId: "camp", status: "INTERESTED", callStatus: "COMPLETED",
+    isTestCall: false, type: "MULTIPLE_CHOICE", value: ["a", 1.5], valueText: "a, 1.5",
+    calls: 5_000_000_002n, durationSum: new Prisma.Decimal("1234567890.625"), durationCount: 24n, totalDurationSum: new Prisma.Decimal("2.5"),
+    interested: 21n, callMeLater: 22n, doNotCall: 23n, wrongNumber: 24n, connected: 25n, completed: 26n, outcomeInterested: 27n, callbacks: 28n,
+    outcomeDoNotCall: 29n, connectedDurationSum: new Prisma.Decimal("299.75"), connectedDurationCount: 30n, voicemail: 31n,
+  };
   const event = { callId: "call", position: 0, type: "SMS", data: { sent: true } };
   const delivery = {
     id: 9_007_199_254_740_993n, // beyond 2^53: the column must be a real bigint
@@ -171,6 +178,7 @@ test("every field of every model is written and read back through the generated 
   expectFields(Prisma.CallRollupScalarFieldEnum, rollup);
   expectFields(Prisma.CallRollupDailyScalarFieldEnum, dailyRollup);
   expectFields(Prisma.CallAnswerRollupScalarFieldEnum, answerRollup);
+  expectFields(Prisma.AnswerCallRollupScalarFieldEnum, answerCallRollup);
   expectFields(Prisma.CallEventScalarFieldEnum, event);
   expectFields(Prisma.DeliveryScalarFieldEnum, delivery);
   expectFields(Prisma.RejectedRequestScalarFieldEnum, rejected);
@@ -193,6 +201,7 @@ test("every field of every model is written and read back through the generated 
   await prisma.callRollup.create({ data: rollup });
   await prisma.callRollupDaily.create({ data: dailyRollup });
   await prisma.callAnswerRollup.create({ data: answerRollup });
+  await prisma.answerCallRollup.create({ data: answerCallRollup });
   await prisma.delivery.create({ data: delivery });
   await prisma.rejectedRequest.create({ data: rejected });
   await prisma.rejectionCount.create({ data: count });
@@ -214,6 +223,7 @@ test("every field of every model is written and read back through the generated 
   assert.deepEqual(await prisma.callRollup.findUniqueOrThrow({ where: { id: 3n } }), rollup);
   assert.deepEqual(await prisma.callRollupDaily.findUniqueOrThrow({ where: { id: 5n } }), dailyRollup);
   assert.deepEqual(await prisma.callAnswerRollup.findUniqueOrThrow({ where: { id: 4n } }), answerRollup);
+  assert.deepEqual(await prisma.answerCallRollup.findUniqueOrThrow({ where: { id: 14n } }), answerCallRollup);
   const storedDelivery = await prisma.delivery.findUniqueOrThrow({ where: { sha256: "a".repeat(64) } });
   assert.deepEqual({ ...storedDelivery, body: new Uint8Array(storedDelivery.body) }, delivery);
   assert.deepEqual(await prisma.rejectedRequest.findUniqueOrThrow({ where: { id: 7n } }), rejected);
@@ -341,6 +351,18 @@ test("upgrading a database that already holds calls fills the new rollup measure
       { label: "Notes", value_kind: "string", answers: "378" },
       { label: "Notes", value_kind: null, answers: "42" },
     ]);
+    // answer_call_rollups, filled by its migration: the answered answers with their calls' sums, as a scan gives them.
+    const { ANSWER_CALL_ROLLUP_COLUMNS, EXACT_ANSWER_CALL_ROLLUPS_SQL } = await import("../../lib/rollups/rollup-sql.ts");
+    const answerCallRow = `(${ANSWER_CALL_ROLLUP_COLUMNS.join(", ")})::text AS row`;
+    const answerCalls = await upgraded.query(`SELECT ${answerCallRow} FROM answer_call_rollups ORDER BY 1`);
+    assert.ok(answerCalls.length > 100);
+    assert.deepEqual(answerCalls, await upgraded.query(`SELECT ${answerCallRow} FROM (${EXACT_ANSWER_CALL_ROLLUPS_SQL}) AS exact ORDER BY 1`));
+    const answeredCalls = await upgraded.query<{ label: string; calls: string }>(`SELECT label, sum(calls)::text AS calls FROM answer_call_rollups GROUP BY 1 ORDER BY 1`);
+    assert.deepEqual(answeredCalls, [
+      { label: "Budget", calls: "420" },
+      { label: "Interested", calls: "420" },
+      { label: "Notes", calls: "378" },
+    ], "only answered answers, each call once");
   } finally {
     rmSync(earlier, { recursive: true, force: true });
     await upgraded.drop();

@@ -7,7 +7,8 @@ import { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { parseCallFilters } from "../../lib/calls/call-filters.ts";
 
 const url = process.env.DATABASE_URL!;
-const pool = new pg.Pool({ connectionString: url, max: 2 });
+// The settings the app's pool sets (lib/db/client.ts): without them JIT alone adds seconds to a plan.
+const pool = new pg.Pool({ connectionString: url, max: 2, options: "-c jit=off -c random_page_cost=1.1" });
 const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
 const captured: { query: string; params: unknown[] }[] = [];
 prisma.$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
@@ -19,7 +20,7 @@ const { getCall: getCallAs } = await import("../../lib/calls/get-call.ts");
 const FULL = { maskPhones: false };
 const listCalls = (filters: Parameters<typeof listCallsAs>[0], page: Parameters<typeof listCallsAs>[1] = {}) => listCallsAs(filters, page, FULL);
 const getCall = (id: string) => getCallAs(id, FULL);
-const { getCallStats } = await import("../../lib/calls/get-call-stats.ts");
+const { getCallStatsWithMeasures: getCallStats } = await import("../../lib/calls/get-call-stats.ts");
 const { dashboardRange } = await import("../../lib/dashboard/dashboard-range.ts");
 const { getCallKpis } = await import("../../lib/dashboard/get-call-kpis.ts");
 const { getCallsOverTime } = await import("../../lib/dashboard/get-calls-over-time.ts");

@@ -28,7 +28,7 @@ export type SeedOptions = {
 };
 
 const CALL_TABLES = ["deliveries", "call_answers", "call_events", "calls", "contacts", "campaigns"];
-const ROLLUP_TABLES = ["call_rollups", "call_rollups_daily", "call_answer_rollups"];
+const ROLLUP_TABLES = ["call_rollups", "call_rollups_daily", "call_answer_rollups", "answer_call_rollups"];
 // Derived from the calls once they are in (follow-ups start empty: a seeded database has no one's work yet).
 const CONTACT_STATE_TABLES = ["suppressed_numbers", "follow_up_changes", "follow_ups"];
 
