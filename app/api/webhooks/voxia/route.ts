@@ -1,8 +1,9 @@
 // POST /api/webhooks/voxia – receive one Voxia call webhook (see README, "Webhook contract")
+import { receivingWebhook } from "@/lib/http/bounded-shutdown";
 import { acceptVoxiaWebhook } from "@/lib/ingest/accept-webhook";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  return acceptVoxiaWebhook(request);
+  return receivingWebhook(() => acceptVoxiaWebhook(request));
 }
