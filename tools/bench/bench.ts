@@ -82,7 +82,7 @@ if (existing < targetCalls || !args.includes("--reuse")) {
 // Campaigns and rollup rows are rewritten by every ingest batch. A server's autovacuum keeps these
 // small tables compact; this project's development server runs with autovacuum off, so vacuum them
 // here, as a default server would have, before timing the pages that read them.
-await db.query("VACUUM ANALYZE campaigns, contacts, call_rollups, call_rollups_daily, call_answer_rollups");
+await db.query("VACUUM ANALYZE campaigns, contacts, call_rollups, call_rollups_daily, call_answer_rollups, answer_call_rollups");
 const calls = Number((await db.query<{ n: string }>("SELECT count(*)::text AS n FROM calls")).rows[0]!.n);
 const topCampaigns = (await db.query<{ campaign_id: string }>(
   "SELECT campaign_id FROM call_rollups WHERE campaign_id IS NOT NULL GROUP BY 1 ORDER BY sum(calls) DESC LIMIT 5",
