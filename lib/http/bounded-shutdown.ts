@@ -1,45 +1,57 @@
-// A stop (SIGTERM, SIGINT) that ends in seconds. Next closes its server on the signal and waits for
-// every connection to end, and a client holding an idle keep-alive connection — Voxia's sender, a
-// browser, a script — holds it until the keep-alive timeout (75 s, lib/http/next-server-options.ts)
-// runs out: stops took 73 s. So once the signal came, the process exits as soon as no webhook is
-// being received and at least a second has passed (for the responses being written), or after
-// HARD_LIMIT_MS whatever is open. A webhook is never cut: it answers only once its delivery is
-// stored, and it is what a sender without retries would lose.
-const MIN_MS = 1_000;
-const HARD_LIMIT_MS = 25_000;
+// A stop (SIGTERM, SIGINT) that ends in seconds without cutting what is being answered. Next closes
+// its server on the signal and waits for every connection to end; a connection whose request was in
+// flight at that moment is kept alive after its response, idle, until its keep-alive timeout (75 s,
+// lib/http/next-server-options.ts) runs out: stops took 73–77 s. So, from the signal on, every
+// response closes its connection once it has been sent (`Connection: close` where the headers are
+// still to be written), which lets Next's own close finish; and the process exits as soon as no
+// request is in flight — a webhook being received is answered first, and one arriving on a
+// connection kept alive from before is answered too (and told to close) — or at HARD_LIMIT_MS
+// whatever is open (a long CSV export), before `npm start`'s supervisor and `docker stop` would
+// SIGKILL it at 10 s. Open live-update streams end at the signal (lib/live/event-stream.ts).
+import diagnostics from "node:diagnostics_channel";
+import type { ServerResponse } from "node:http";
+
+const HARD_LIMIT_MS = 8_000;
 const POLL_MS = 50;
 const EXIT_CODES = { SIGTERM: 143, SIGINT: 130 } as const;
 
-const state = ((globalThis as unknown as { callboardShutdown?: { webhooks: number; armed: boolean } }).callboardShutdown ??= {
-  webhooks: 0,
+type State = { inFlight: Set<ServerResponse>; stopping: boolean; armed: boolean };
+const state = ((globalThis as unknown as { callboardShutdown?: State }).callboardShutdown ??= {
+  inFlight: new Set(),
+  stopping: false,
   armed: false,
 });
 
-/** Runs a webhook's handling, counted as in flight until it has answered. */
-export async function receivingWebhook<T>(work: () => Promise<T>): Promise<T> {
-  state.webhooks++;
-  try {
-    return await work();
-  } finally {
-    state.webhooks--;
-  }
+function closeAfterResponse(response: ServerResponse) {
+  if (!response.headersSent) response.setHeader("Connection", "close");
 }
 
 /** Once per server process (instrumentation.ts). */
 export function boundShutdown(): void {
   if (state.armed) return;
   state.armed = true;
+  diagnostics.subscribe("http.server.request.start", (message) => {
+    const { response } = message as { response: ServerResponse };
+    state.inFlight.add(response);
+    if (state.stopping) closeAfterResponse(response);
+  });
+  diagnostics.subscribe("http.server.response.finish", (message) => {
+    const { response } = message as { response: ServerResponse };
+    state.inFlight.delete(response);
+    // Sent: a connection kept alive would hold Next's close until its timeout.
+    if (state.stopping) response.socket?.end();
+  });
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
+      state.stopping = true;
+      for (const response of state.inFlight) closeAfterResponse(response);
       const started = Date.now();
       const check = () => {
-        const elapsed = Date.now() - started;
-        if ((elapsed >= MIN_MS && state.webhooks === 0) || elapsed >= HARD_LIMIT_MS) process.exit(EXIT_CODES[signal]);
+        if (state.inFlight.size === 0 || Date.now() - started >= HARD_LIMIT_MS) process.exit(EXIT_CODES[signal]);
         setTimeout(check, POLL_MS).unref();
       };
-      check();
-      // A listener replaces Node's default exit: where nobody else handles the signal, exit as it would.
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      // After the other listeners (Next's close, the streams' ends) have run.
+      setImmediate(check);
     });
   }
 }

@@ -27,14 +27,14 @@ async function start() {
   return app;
 }
 
-/** A request over `agent`, whose connection stays open (idle) once it is answered. */
+/** A request over `agent`, whose connection stays open (idle) once it is answered, unless the server says close. */
 function request(app: TestApp, path: string, options: { method?: string; body?: (req: http.ClientRequest) => void } = {}) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
     const req = http.request(`${app.url}${path}`, { method: options.method ?? "GET", agent, headers: { "content-type": "application/json" } }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, body }));
+      res.on("end", () => resolve({ status: res.statusCode!, body, connection: res.headers.connection }));
     });
     req.on("error", reject);
     if (options.body) options.body(req);
@@ -62,8 +62,9 @@ test("a webhook still arriving when SIGTERM comes is answered 200 and stored, an
       }, 500);
     },
   });
-  const { status, body: response } = await answer;
+  const { status, body: response, connection } = await answer;
   assert.equal(status, 200, response);
+  assert.equal(connection, "close", "told to close the connection it would have kept");
   const answered = Date.now();
   assert.ok(answered - signalled >= 2_500, "answered after the rest of the body arrived");
   await exited(app);

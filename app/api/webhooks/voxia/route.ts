@@ -1,9 +1,8 @@
 // POST /api/webhooks/voxia – receive one Voxia call webhook (see README, "Webhook contract")
-import { receivingWebhook } from "@/lib/http/bounded-shutdown";
 import { acceptVoxiaWebhook } from "@/lib/ingest/accept-webhook";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  return receivingWebhook(() => acceptVoxiaWebhook(request));
+  return acceptVoxiaWebhook(request);
 }
