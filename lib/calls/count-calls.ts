@@ -3,7 +3,7 @@
 // from the rollups when the filters are theirs to answer (campaign, status, callStatus, range, test
 // flag, and one answer condition), exact at any size; otherwise counted over the calls within a time budget (lib/db/bounded-count.ts).
 import type { CallFilters } from "./call-filters";
-import { answerCallRollupsCanAnswer, callWhereSql, rollupsCanAnswer } from "./call-filters-sql";
+import { answerCallRollupsCanAnswer, callWhereSql, rollupsCanAnswer, wholeDays } from "./call-filters-sql";
 import { aggregateCalls } from "./aggregate-calls";
 import { boundedCount, type BoundedCount } from "@/lib/db/bounded-count";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -11,7 +11,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export type CallCount = BoundedCount;
 
 export async function countCalls(filters: CallFilters): Promise<CallCount> {
-  if (rollupsCanAnswer(filters, "calls") || answerCallRollupsCanAnswer(filters)) {
+  // answer_call_rollups are per UTC day: a range without a whole one is counted below, within its budget.
+  if (rollupsCanAnswer(filters, "calls") || (answerCallRollupsCanAnswer(filters) && wholeDays(filters) !== null)) {
     const { rows } = await aggregateCalls(filters, []);
     return { total: rows[0]?.calls ?? 0, isLowerBound: false };
   }
