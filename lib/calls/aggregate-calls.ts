@@ -1,13 +1,16 @@
 // Exact counts and sums over the calls matching the filters, grouped by any of day, campaign, status,
 // callStatus and test flag. Served from the rollups whenever the filters allow it; a `q` search, which
 // rollups cannot answer, scans the matching calls instead. One `answer` condition (beside what the
-// call rollups answer) reads answer_call_rollups per UTC day, the cut days at a range's ends from calls. Two rollup tables hold the same sums per
-// group: call_rollups per UTC hour, call_rollups_daily per UTC day (24 times fewer rows).
+// call rollups answer) reads answer_call_rollups per UTC day, the cut days at a range's ends from
+// calls. Two rollup tables hold the same sums per group: call_rollups per UTC hour,
+// call_rollups_daily per UTC day (24 times fewer rows).
 // - A figure that needs no hour — not grouped by day, or by days of UTC itself, which are the daily
 //   rows one for one — reads the range's whole UTC days from call_rollups_daily, the whole hours at
 //   its ends outside those days from call_rollups, and the parts of cut hours from calls.
-// - Grouped by day in another zone: whole hours from call_rollups, the cut hours from calls, and an
-//   hour that the zone's midnight cuts (zones offset by :30 or :45) from calls too.
+// - Grouped by day in another zone, over a bounded range: the same, each UTC day counted on the local
+//   day of its noon and its hours that fall on another local day moved there from call_rollups (5 a
+//   day in New York), an hour that the zone's midnight cuts (zones offset by :30 or :45) from calls.
+//   An open range reads whole hours from call_rollups instead.
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallFilters } from "./call-filters";
@@ -83,6 +86,7 @@ export async function aggregateCalls<M extends Measure = "calls">(
   // A matching call's own contribution (the scan and the cut edges of a range), or a rollup row's sums.
   const measuresFromCalls = Prisma.raw(columns.map((column) => `${EXPRESSION_OF.get(column)} AS ${column}`).join(", "));
   const measuresFromRollups = Prisma.raw(columns.join(", "));
+  const measuresFromRollupsNegated = Prisma.raw(columns.map((column) => `-${column} AS ${column}`).join(", "));
   const sums = Prisma.raw(names.map((name) => `sum(${MEASURES[name]})::text AS "${name}"`).join(", "));
   const keyColumns = dims.map((d) => DIMENSIONS[d].column);
   // Days are the filters' zone's (the viewer's, or the URL's `tz`), as date-only from/to are.
@@ -118,31 +122,48 @@ export async function aggregateCalls<M extends Measure = "calls">(
   } else {
     sourceKind = "rollups";
     const byDay = dims.includes("day");
-    // The range's whole UTC days, when the figure needs no hour: null when it does, or when the
-    // range holds no whole UTC day.
-    const days = !byDay || isUtc(zone) ? wholeDays(filters) : null;
+    const zoned = byDay && !isUtc(zone);
+    // Hours that local midnight cuts in two (zones offset by :30 or :45) are read from calls.
+    const cuts = zoned ? await hoursCutByMidnight(hours, zone) : [];
+    const notCut = cuts.length > 0 ? Prisma.sql`AND r.hour NOT IN (${Prisma.join(cuts)})` : Prisma.empty;
+    // The range's whole UTC days, from the daily rows; by days of another zone, each UTC day counted
+    // on the local day most of its hours fall on, and its other hours moved (see localDays).
+    const wholeUtcDays = wholeDays(filters);
+    const local = zoned && wholeUtcDays ? localDays(wholeUtcDays, zone, cuts) : null;
+    const days = zoned ? (local ? wholeUtcDays : null) : wholeUtcDays;
     const groupsSql = rollupWhereSql(filters, "calls");
     const parts: Prisma.Sql[] = [];
-    // Hours that local midnight cuts in two (zones offset by :30 or :45) are read from calls.
-    const cuts = byDay && !days ? await hoursCutByMidnight(hours, zone) : [];
     if (days) {
       const and = [Prisma.sql`r.calls <> 0`, rollupWhereSql(filters, "calls", days)];
-      parts.push(Prisma.sql`SELECT ${keys(Prisma.sql`r.day`)} ${measuresFromRollups} FROM call_rollups_daily r WHERE ${Prisma.join(and, " AND ")}`);
+      const dayKey = local?.shift ? Prisma.sql`(r.day + ${local.shift}::int)` : Prisma.sql`r.day`;
+      parts.push(Prisma.sql`SELECT ${keys(dayKey)} ${measuresFromRollups} FROM call_rollups_daily r WHERE ${Prisma.join(and, " AND ")}`);
+      if (local && local.moved.length > 0) {
+        // Each moved hour: taken off the day its UTC day was counted on, added to its own local day
+        // (a cut hour only taken off: its calls are added from calls below).
+        const countedOn = Prisma.sql`((r.hour AT TIME ZONE 'UTC')::date + ${local.shift}::int)`;
+        parts.push(Prisma.sql`SELECT ${keys(countedOn)} ${measuresFromRollupsNegated} FROM call_rollups r
+          WHERE r.calls <> 0 AND ${groupsSql} AND r.hour IN (${Prisma.join([...local.moved, ...local.cut])})`);
+        parts.push(Prisma.sql`SELECT ${hourlyKeys} ${measuresFromRollups} FROM call_rollups r
+          WHERE r.calls <> 0 AND ${groupsSql} AND r.hour IN (${Prisma.join(local.moved)})`);
+      } else if (local && local.cut.length > 0) {
+        const countedOn = Prisma.sql`((r.hour AT TIME ZONE 'UTC')::date + ${local.shift}::int)`;
+        parts.push(Prisma.sql`SELECT ${keys(countedOn)} ${measuresFromRollupsNegated} FROM call_rollups r
+          WHERE r.calls <> 0 AND ${groupsSql} AND r.hour IN (${Prisma.join(local.cut)})`);
+      }
       // The whole hours before the first whole day and after the last.
       const ends: Prisma.Sql[] = [];
       if (hours.from && days.from && hours.from < days.from) ends.push(Prisma.sql`(r.hour >= ${hours.from} AND r.hour < ${days.from})`);
       if (hours.to && days.to && hours.to > days.to) ends.push(Prisma.sql`(r.hour >= ${days.to} AND r.hour < ${hours.to})`);
       if (ends.length > 0) {
         parts.push(Prisma.sql`SELECT ${hourlyKeys} ${measuresFromRollups} FROM call_rollups r
-          WHERE r.calls <> 0 AND ${groupsSql} AND (${Prisma.join(ends, " OR ")})`);
+          WHERE r.calls <> 0 AND ${groupsSql} AND (${Prisma.join(ends, " OR ")}) ${notCut}`);
       }
     } else {
       const and = [Prisma.sql`r.calls <> 0`, groupsSql];
       if (hours.from) and.push(Prisma.sql`r.hour >= ${hours.from}`);
       if (hours.to) and.push(Prisma.sql`r.hour < ${hours.to}`);
       // One parameter per hour: a text[]::timestamptz[] cast is not folded and was parsed for every row.
-      if (cuts.length > 0) and.push(Prisma.sql`r.hour NOT IN (${Prisma.join(cuts)})`);
-      parts.push(Prisma.sql`SELECT ${hourlyKeys} ${measuresFromRollups} FROM call_rollups r WHERE ${Prisma.join(and, " AND ")}`);
+      parts.push(Prisma.sql`SELECT ${hourlyKeys} ${measuresFromRollups} FROM call_rollups r WHERE ${Prisma.join(and, " AND ")} ${notCut}`);
     }
     // The parts of a cut first or last hour that the whole hours leave out.
     const edges: Prisma.Sql[] = [];
@@ -200,6 +221,34 @@ function wholeHours(filters: CallFilters): { from: Date | null; to: Date | null 
   const to = filters.to ? new Date(Math.floor(filters.to.getTime() / HOUR_MS) * HOUR_MS) : null;
   if (from && to && from >= to) return null;
   return { from, to };
+}
+
+/**
+ * How the whole UTC days [days.from, days.to) count towards days of `zone`: each UTC day on the local
+ * day of its noon (`shift` days after it: 0, or 1 east of +12:00), which most of its hours fall on;
+ * `moved`, its whole hours that fall on another local day (New York: 00:00–04:00 UTC, the evening
+ * before); `cut`, its hours that a local midnight cuts (Kolkata's 18:00 UTC), whose calls are counted
+ * from calls. A New York chart then reads 5 hourly rows a day instead of 24. Null (read hours
+ * instead) for an open range, or where the shift is not the same all through it.
+ */
+function localDays(days: { from: Date | null; to: Date | null }, zone: string, cuts: Date[]): { shift: number; moved: Date[]; cut: Date[] } | null {
+  if (!days.from || !days.to) return null;
+  const cutTimes = new Set(cuts.map((cut) => cut.getTime()));
+  const moved: Date[] = [];
+  const cut: Date[] = [];
+  let shift: number | null = null;
+  for (let day = days.from.getTime(); day < days.to.getTime(); day += 24 * HOUR_MS) {
+    const utcDay = new Date(day).toISOString().slice(0, 10);
+    const countedOn = dayIn(new Date(day + 12 * HOUR_MS), zone);
+    const dayShift = countedOn === utcDay ? 0 : countedOn === nextDay(utcDay) ? 1 : null;
+    if (dayShift === null || (shift !== null && dayShift !== shift)) return null;
+    shift = dayShift;
+    for (let hour = day; hour < day + 24 * HOUR_MS; hour += HOUR_MS) {
+      if (cutTimes.has(hour)) cut.push(new Date(hour));
+      else if (dayIn(new Date(hour), zone) !== countedOn) moved.push(new Date(hour));
+    }
+  }
+  return shift === null ? null : { shift, moved, cut };
 }
 
 /**

@@ -276,8 +276,10 @@ function chartDays(html: string): Record<string, Record<string, number>> {
 }
 
 // By UTC day the chart reads call_rollups_daily (a UTC day is one row per group); by days of another
-// zone it reads hours, and Kolkata's half-hour midnights from calls.
-for (const zone of ["UTC", "America/New_York", "Asia/Kolkata"]) {
+// zone too, each UTC day counted on the local day of its noon and the hours that fall on another day
+// moved (New York's first hours of a UTC day, Auckland's whole day a day later, less its last hours),
+// and Kolkata's half-hour midnights from calls.
+for (const zone of ["UTC", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"]) {
   test(`the overview's calls per day in ${zone} equal a scan of the calls by local day and status`, async () => {
     const query = "from=2026-10-09&to=2026-10-14&test=include";
     const parsed = parseCallFilters(new URLSearchParams(query), { timeZone: zone });
