@@ -10,7 +10,6 @@
 // - Grouped by day in another zone, over a bounded range: the same, each UTC day counted on the local
 //   day of its noon and its hours that fall on another local day moved there from call_rollups (5 a
 //   day in New York), an hour that the zone's midnight cuts (zones offset by :30 or :45) from calls.
-//   An open range reads whole hours from call_rollups instead.
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallFilters } from "./call-filters";
@@ -25,6 +24,7 @@ import {
 } from "./call-filters-sql";
 import { ROLLUP_MEASURES, ROLLUP_MEASURE_COLUMNS } from "@/lib/rollups/rollup-sql";
 import { dayIn, nextDay, startOfDayIn } from "@/lib/time/time-zone";
+import { startOfUtcDay } from "@/lib/time/utc-day";
 
 const HOUR_MS = 3_600_000;
 
@@ -129,7 +129,7 @@ export async function aggregateCalls<M extends Measure = "calls">(
     // The range's whole UTC days, from the daily rows; by days of another zone, each UTC day counted
     // on the local day most of its hours fall on, and its other hours moved (see localDays).
     const wholeUtcDays = wholeDays(filters);
-    const local = zoned && wholeUtcDays ? localDays(wholeUtcDays, zone, cuts) : null;
+    const local = zoned && wholeUtcDays ? await localDays(wholeUtcDays, zone, cuts) : null;
     const days = zoned ? (local ? wholeUtcDays : null) : wholeUtcDays;
     const groupsSql = rollupWhereSql(filters, "calls");
     const parts: Prisma.Sql[] = [];
@@ -223,16 +223,28 @@ function wholeHours(filters: CallFilters): { from: Date | null; to: Date | null 
   return { from, to };
 }
 
+/** A range's open ends closed at the rollups' first and last hour (null: no rollups at all). */
+async function boundedByRollups(range: { from: Date | null; to: Date | null }): Promise<{ from: Date; to: Date } | null> {
+  if (range.from && range.to) return { from: range.from, to: range.to };
+  const [bounds] = await prisma().$queryRaw<{ first: Date | null; last: Date | null }[]>`
+    SELECT min(hour) AS first, max(hour) AS last FROM call_rollups`;
+  if (!bounds?.first || !bounds.last) return null;
+  return { from: range.from ?? bounds.first, to: range.to ?? new Date(bounds.last.getTime() + HOUR_MS) };
+}
+
 /**
  * How the whole UTC days [days.from, days.to) count towards days of `zone`: each UTC day on the local
  * day of its noon (`shift` days after it: 0, or 1 east of +12:00), which most of its hours fall on;
  * `moved`, its whole hours that fall on another local day (New York: 00:00–04:00 UTC, the evening
  * before); `cut`, its hours that a local midnight cuts (Kolkata's 18:00 UTC), whose calls are counted
- * from calls. A New York chart then reads 5 hourly rows a day instead of 24. Null (read hours
- * instead) for an open range, or where the shift is not the same all through it.
+ * from calls. A New York chart then reads 5 hourly rows a day instead of 24. An open end is closed
+ * at the rollups' first or last hour (no row lies beyond it). Null (read hours instead) where the
+ * shift is not the same all through the range.
  */
-function localDays(days: { from: Date | null; to: Date | null }, zone: string, cuts: Date[]): { shift: number; moved: Date[]; cut: Date[] } | null {
-  if (!days.from || !days.to) return null;
+async function localDays(range: { from: Date | null; to: Date | null }, zone: string, cuts: Date[]): Promise<{ shift: number; moved: Date[]; cut: Date[] } | null> {
+  const bounded = await boundedByRollups(range);
+  if (!bounded) return null;
+  const days = { from: startOfUtcDay(bounded.from), to: bounded.to };
   const cutTimes = new Set(cuts.map((cut) => cut.getTime()));
   const moved: Date[] = [];
   const cut: Date[] = [];
@@ -257,14 +269,9 @@ function localDays(days: { from: Date | null; to: Date | null }, zone: string, c
  * taken from the rollups' first or last hour.
  */
 async function hoursCutByMidnight(hours: { from: Date | null; to: Date | null }, zone: string): Promise<Date[]> {
-  let { from, to } = hours;
-  if (!from || !to) {
-    const [bounds] = await prisma().$queryRaw<{ first: Date | null; last: Date | null }[]>`
-      SELECT min(hour) AS first, max(hour) AS last FROM call_rollups`;
-    if (!bounds?.first || !bounds.last) return [];
-    from ??= bounds.first;
-    to ??= new Date(bounds.last.getTime() + HOUR_MS);
-  }
+  const bounded = await boundedByRollups(hours);
+  if (!bounded) return [];
+  const { from, to } = bounded;
   const cuts: Date[] = [];
   for (let day = dayIn(from, zone); ; day = nextDay(day)) {
     const start = startOfDayIn(day, zone).getTime();
