@@ -119,7 +119,6 @@ const ANSWER_CALL_KEY: readonly (readonly [string, string])[] = [
 const ANSWER_CALL_KEY_COLUMNS = ANSWER_CALL_KEY.map(([column]) => column);
 // The unique index's columns (the migration's answer_call_rollups_key), for ON CONFLICT.
 const ANSWER_CALL_CONFLICT_TARGET = ANSWER_CALL_KEY_COLUMNS.map((c) => (c === "value" ? `md5(value::text)` : c === "value_text" ? `md5(value_text)` : c)).join(", ");
-const ANSWER_CALL_GROUP_BY = ANSWER_CALL_KEY.map((_, i) => i + 1).join(", ");
 /** The key's output columns, the grouped text of the value read back as jsonb. */
 const ANSWER_CALL_OUTPUT = ANSWER_CALL_KEY_COLUMNS.map((c) => (c === "value" ? `value::jsonb` : c)).join(", ");
 
@@ -134,18 +133,11 @@ export function answeredAnswersOfCalls(calls: string, answers: string, sign?: st
 
 /** Like applyRollupDeltaSql, for answer_call_rollups: `source` rows are answeredAnswersOfCalls' with `sign`. */
 export function applyAnswerCallRollupDeltaSql(source: string): string {
-  const sums = ROLLUP_MEASURES.map(([column, expression]) => `sum("sign" * (${expression})) AS "${column}"`);
-  return `
-    INSERT INTO answer_call_rollups AS r (${ANSWER_CALL_KEY_COLUMNS.join(", ")}, ${ROLLUP_MEASURE_COLUMNS.join(", ")})
-    SELECT ${ANSWER_CALL_OUTPUT}, ${ROLLUP_MEASURE_COLUMNS.join(", ")} FROM (
-      SELECT ${ANSWER_CALL_KEY.map(([column, expression]) => `${expression} AS "${column}"`).join(", ")}, ${sums.join(", ")}
-      FROM ${source}
-      GROUP BY ${ANSWER_CALL_GROUP_BY}
-    ) AS delta
-    WHERE ${ROLLUP_MEASURE_COLUMNS.map((column) => `${column} <> 0`).join(" OR ")}
-    ORDER BY ${ANSWER_CALL_CONFLICT_TARGET}
-    ON CONFLICT (${ANSWER_CALL_CONFLICT_TARGET}) DO UPDATE SET
-      ${ROLLUP_MEASURE_COLUMNS.map((column) => `${column} = r.${column} + EXCLUDED.${column}`).join(",\n      ")}`;
+  return measureDeltaSql(source, "answer_call_rollups", ANSWER_CALL_KEY, {
+    output: ANSWER_CALL_OUTPUT,
+    order: ANSWER_CALL_CONFLICT_TARGET,
+    conflict: `ON CONFLICT (${ANSWER_CALL_CONFLICT_TARGET})`,
+  });
 }
 
 /** answer_call_rollups' columns: the key, then the measures. */
@@ -157,7 +149,7 @@ export const EXACT_ANSWER_CALL_ROLLUPS_SQL = `
     SELECT ${ANSWER_CALL_KEY.map(([column, expression]) => `${expression} AS "${column}"`).join(", ")},
       ${ROLLUP_MEASURES.map(([column, expression]) => `sum(${expression}) AS "${column}"`).join(", ")}
     FROM (${answeredAnswersOfCalls("calls", "call_answers")}) AS answered
-    GROUP BY ${ANSWER_CALL_GROUP_BY}
+    GROUP BY ${ANSWER_CALL_KEY.map((_, i) => i + 1).join(", ")}
   ) AS grouped`;
 
 /** answer_call_rollups rebuilt from calls and call_answers, in day order (REBUILD_ROLLUPS_SQL, the migration). */
@@ -216,18 +208,31 @@ export function applyAnswerRollupDeltaSql(source: string): string {
  * statement, so it also writes the two tables in the same order).
  */
 export function applyRollupDeltaSql(source: string, table: CallRollupTable): string {
-  const key = rollupKey(table);
-  const keys = key.map(([column]) => column).join(", ");
+  const keys = rollupKeyColumns(table).join(", ");
+  return measureDeltaSql(source, table, rollupKey(table), { output: keys, order: keys, conflict: `ON CONFLICT ON CONSTRAINT ${table}_key` });
+}
+
+/**
+ * The signed sums of ROLLUP_MEASURES over `source`'s rows, grouped by `key` (column → expression),
+ * added to `table`'s rows: `output` selects the key's columns from the grouped rows, `order` sorts
+ * them as `conflict`'s unique key does.
+ */
+function measureDeltaSql(
+  source: string,
+  table: string,
+  key: readonly (readonly [string, string])[],
+  { output, order, conflict }: { output: string; order: string; conflict: string },
+): string {
   const sums = ROLLUP_MEASURES.map(([column, expression]) => `sum("sign" * (${expression})) AS "${column}"`);
   return `
-    INSERT INTO ${table} AS r (${keys}, ${ROLLUP_MEASURE_COLUMNS.join(", ")})
-    SELECT ${keys}, ${ROLLUP_MEASURE_COLUMNS.join(", ")} FROM (
+    INSERT INTO ${table} AS r (${key.map(([column]) => column).join(", ")}, ${ROLLUP_MEASURE_COLUMNS.join(", ")})
+    SELECT ${output}, ${ROLLUP_MEASURE_COLUMNS.join(", ")} FROM (
       SELECT ${key.map(([column, expression]) => `${expression} AS "${column}"`).join(", ")}, ${sums.join(", ")}
       FROM ${source}
-      GROUP BY 1, 2, 3, 4, 5
+      GROUP BY ${key.map((_, i) => i + 1).join(", ")}
     ) AS delta
     WHERE ${ROLLUP_MEASURE_COLUMNS.map((column) => `${column} <> 0`).join(" OR ")}
-    ORDER BY ${keys}
-    ON CONFLICT ON CONSTRAINT ${table}_key DO UPDATE SET
+    ORDER BY ${order}
+    ${conflict} DO UPDATE SET
       ${ROLLUP_MEASURE_COLUMNS.map((column) => `${column} = r.${column} + EXCLUDED.${column}`).join(",\n      ")}`;
 }
