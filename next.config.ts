@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // Webhook URLs carry the secret as ?token=; the dev server must not print them.
   logging: { incomingRequests: { ignore: [/\/api\/webhooks\//] } },
   poweredByHeader: false,
+  // `npm run dev` opened as http://127.0.0.1:3000 (not localhost): Next blocks its dev resources
+  // (scripts, hot reload) for any other origin, and the page stayed without its charts or live updates.
+  allowedDevOrigins: ["127.0.0.1"],
   typedRoutes: false,
   // forbidden() from next/navigation: a signed-in viewer whose role does not allow a page gets app/forbidden.tsx.
   experimental: { authInterrupts: true },
