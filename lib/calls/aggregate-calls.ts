@@ -130,7 +130,8 @@ export async function aggregateCalls<M extends Measure = "calls">(
     // on the local day most of its hours fall on, and its other hours moved (see localDays).
     const wholeUtcDays = wholeDays(filters);
     const local = zoned && wholeUtcDays ? await localDays(wholeUtcDays, zone, cuts) : null;
-    const days = zoned ? (local ? wholeUtcDays : null) : wholeUtcDays;
+    // An open end: the daily rows only as far as localDays looked, the hours beyond from call_rollups.
+    const days = zoned ? (local && wholeUtcDays ? { from: wholeUtcDays.from ?? local.from, to: wholeUtcDays.to ?? local.to } : null) : wholeUtcDays;
     const groupsSql = rollupWhereSql(filters, "calls");
     const parts: Prisma.Sql[] = [];
     if (days) {
@@ -154,6 +155,8 @@ export async function aggregateCalls<M extends Measure = "calls">(
       const ends: Prisma.Sql[] = [];
       if (hours.from && days.from && hours.from < days.from) ends.push(Prisma.sql`(r.hour >= ${hours.from} AND r.hour < ${days.from})`);
       if (hours.to && days.to && hours.to > days.to) ends.push(Prisma.sql`(r.hour >= ${days.to} AND r.hour < ${hours.to})`);
+      if (!hours.to && days.to) ends.push(Prisma.sql`r.hour >= ${days.to}`);
+      if (!hours.from && days.from) ends.push(Prisma.sql`r.hour < ${days.from}`);
       if (ends.length > 0) {
         parts.push(Prisma.sql`SELECT ${hourlyKeys} ${measuresFromRollups} FROM call_rollups r
           WHERE r.calls <> 0 AND ${groupsSql} AND (${Prisma.join(ends, " OR ")}) ${notCut}`);
@@ -238,10 +241,15 @@ async function boundedByRollups(range: { from: Date | null; to: Date | null }): 
  * `moved`, its whole hours that fall on another local day (New York: 00:00–04:00 UTC, the evening
  * before); `cut`, its hours that a local midnight cuts (Kolkata's 18:00 UTC), whose calls are counted
  * from calls. A New York chart then reads 5 hourly rows a day instead of 24. An open end is closed
- * at the rollups' first or last hour (no row lies beyond it). Null (read hours instead) where the
+ * at the rollups' first or last hour; `from` and `to` are the UTC days covered, outside which the
+ * caller reads hours (a call may arrive on a new day meanwhile). Null (read hours instead) where the
  * shift is not the same all through the range.
  */
-async function localDays(range: { from: Date | null; to: Date | null }, zone: string, cuts: Date[]): Promise<{ shift: number; moved: Date[]; cut: Date[] } | null> {
+async function localDays(
+  range: { from: Date | null; to: Date | null },
+  zone: string,
+  cuts: Date[],
+): Promise<{ shift: number; moved: Date[]; cut: Date[]; from: Date; to: Date } | null> {
   const bounded = await boundedByRollups(range);
   if (!bounded) return null;
   const days = { from: startOfUtcDay(bounded.from), to: bounded.to };
@@ -249,7 +257,8 @@ async function localDays(range: { from: Date | null; to: Date | null }, zone: st
   const moved: Date[] = [];
   const cut: Date[] = [];
   let shift: number | null = null;
-  for (let day = days.from.getTime(); day < days.to.getTime(); day += 24 * HOUR_MS) {
+  let day = days.from.getTime();
+  for (; day < days.to.getTime(); day += 24 * HOUR_MS) {
     const utcDay = new Date(day).toISOString().slice(0, 10);
     const countedOn = dayIn(new Date(day + 12 * HOUR_MS), zone);
     const dayShift = countedOn === utcDay ? 0 : countedOn === nextDay(utcDay) ? 1 : null;
@@ -260,7 +269,7 @@ async function localDays(range: { from: Date | null; to: Date | null }, zone: st
       else if (dayIn(new Date(hour), zone) !== countedOn) moved.push(new Date(hour));
     }
   }
-  return shift === null ? null : { shift, moved, cut };
+  return shift === null ? null : { shift, moved, cut, from: days.from, to: new Date(day) };
 }
 
 /**
