@@ -123,13 +123,15 @@ export async function aggregateCalls<M extends Measure = "calls">(
     sourceKind = "rollups";
     const byDay = dims.includes("day");
     const zoned = byDay && !isUtc(zone);
+    // By days of another zone, the range's open ends closed at the rollups' first and last hour.
+    const bounded = zoned ? await boundedByRollups(hours) : null;
     // Hours that local midnight cuts in two (zones offset by :30 or :45) are read from calls.
-    const cuts = zoned ? await hoursCutByMidnight(hours, zone) : [];
+    const cuts = bounded ? hoursCutByMidnight(bounded, zone) : [];
     const notCut = cuts.length > 0 ? Prisma.sql`AND r.hour NOT IN (${Prisma.join(cuts)})` : Prisma.empty;
     // The range's whole UTC days, from the daily rows; by days of another zone, each UTC day counted
     // on the local day most of its hours fall on, and its other hours moved (see localDays).
     const wholeUtcDays = wholeDays(filters);
-    const local = zoned && wholeUtcDays ? await localDays(wholeUtcDays, zone, cuts) : null;
+    const local = bounded && wholeUtcDays ? localDays(wholeUtcDays, bounded, zone, cuts) : null;
     // An open end: the daily rows only as far as localDays looked, the hours beyond from call_rollups.
     const days = zoned ? (local && wholeUtcDays ? { from: wholeUtcDays.from ?? local.from, to: wholeUtcDays.to ?? local.to } : null) : wholeUtcDays;
     const groupsSql = rollupWhereSql(filters, "calls");
@@ -138,18 +140,16 @@ export async function aggregateCalls<M extends Measure = "calls">(
       const and = [Prisma.sql`r.calls <> 0`, rollupWhereSql(filters, "calls", days)];
       const dayKey = local?.shift ? Prisma.sql`(r.day + ${local.shift}::int)` : Prisma.sql`r.day`;
       parts.push(Prisma.sql`SELECT ${keys(dayKey)} ${measuresFromRollups} FROM call_rollups_daily r WHERE ${Prisma.join(and, " AND ")}`);
-      if (local && local.moved.length > 0) {
-        // Each moved hour: taken off the day its UTC day was counted on, added to its own local day
-        // (a cut hour only taken off: its calls are added from calls below).
+      if (local && local.moved.length + local.cut.length > 0) {
+        // Each moved hour: taken off the day its UTC day was counted on, added to its own local day;
+        // a cut hour only taken off (its calls are added from calls below).
         const countedOn = Prisma.sql`((r.hour AT TIME ZONE 'UTC')::date + ${local.shift}::int)`;
         parts.push(Prisma.sql`SELECT ${keys(countedOn)} ${measuresFromRollupsNegated} FROM call_rollups r
           WHERE r.calls <> 0 AND ${groupsSql} AND r.hour IN (${Prisma.join([...local.moved, ...local.cut])})`);
-        parts.push(Prisma.sql`SELECT ${hourlyKeys} ${measuresFromRollups} FROM call_rollups r
-          WHERE r.calls <> 0 AND ${groupsSql} AND r.hour IN (${Prisma.join(local.moved)})`);
-      } else if (local && local.cut.length > 0) {
-        const countedOn = Prisma.sql`((r.hour AT TIME ZONE 'UTC')::date + ${local.shift}::int)`;
-        parts.push(Prisma.sql`SELECT ${keys(countedOn)} ${measuresFromRollupsNegated} FROM call_rollups r
-          WHERE r.calls <> 0 AND ${groupsSql} AND r.hour IN (${Prisma.join(local.cut)})`);
+        if (local.moved.length > 0) {
+          parts.push(Prisma.sql`SELECT ${hourlyKeys} ${measuresFromRollups} FROM call_rollups r
+            WHERE r.calls <> 0 AND ${groupsSql} AND r.hour IN (${Prisma.join(local.moved)})`);
+        }
       }
       // The whole hours before the first whole day and after the last.
       const ends: Prisma.Sql[] = [];
@@ -241,18 +241,17 @@ async function boundedByRollups(range: { from: Date | null; to: Date | null }): 
  * `moved`, its whole hours that fall on another local day (New York: 00:00–04:00 UTC, the evening
  * before); `cut`, its hours that a local midnight cuts (Kolkata's 18:00 UTC), whose calls are counted
  * from calls. A New York chart then reads 5 hourly rows a day instead of 24. An open end is closed
- * at the rollups' first or last hour; `from` and `to` are the UTC days covered, outside which the
- * caller reads hours (a call may arrive on a new day meanwhile). Null (read hours instead) where the
+ * as `bounded` (boundedByRollups) closes it; `from` and `to` are the UTC days covered, outside which
+ * the caller reads hours (a call may arrive on a new day meanwhile). Null (read hours instead) where the
  * shift is not the same all through the range.
  */
-async function localDays(
+function localDays(
   range: { from: Date | null; to: Date | null },
+  bounded: { from: Date; to: Date },
   zone: string,
   cuts: Date[],
-): Promise<{ shift: number; moved: Date[]; cut: Date[]; from: Date; to: Date } | null> {
-  const bounded = await boundedByRollups(range);
-  if (!bounded) return null;
-  const days = { from: startOfUtcDay(bounded.from), to: bounded.to };
+): { shift: number; moved: Date[]; cut: Date[]; from: Date; to: Date } | null {
+  const days = { from: range.from ?? startOfUtcDay(bounded.from), to: range.to ?? bounded.to };
   const cutTimes = new Set(cuts.map((cut) => cut.getTime()));
   const moved: Date[] = [];
   const cut: Date[] = [];
@@ -273,14 +272,10 @@ async function localDays(
 }
 
 /**
- * The UTC hours within `hours` in which a day of `zone` begins other than on the hour (every day in
- * Asia/Kolkata, +05:30; none in a zone of whole-hour offsets, DST days included). An open end is
- * taken from the rollups' first or last hour.
+ * The UTC hours within [from, to) in which a day of `zone` begins other than on the hour (every day
+ * in Asia/Kolkata, +05:30; none in a zone of whole-hour offsets, DST days included).
  */
-async function hoursCutByMidnight(hours: { from: Date | null; to: Date | null }, zone: string): Promise<Date[]> {
-  const bounded = await boundedByRollups(hours);
-  if (!bounded) return [];
-  const { from, to } = bounded;
+function hoursCutByMidnight({ from, to }: { from: Date; to: Date }, zone: string): Date[] {
   const cuts: Date[] = [];
   for (let day = dayIn(from, zone); ; day = nextDay(day)) {
     const start = startOfDayIn(day, zone).getTime();
