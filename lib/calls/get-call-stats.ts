@@ -46,7 +46,7 @@ async function callStats(filters: CallFilters, measures: readonly RollupMeasure[
     if (!stats) {
       stats = { campaign: { id: campaignId, name: campaignId ? (names.get(campaignId) ?? null) : null }, total: 0, byStatus: {} };
       byCampaign.set(campaignId, stats);
-      sums.set(campaignId, new Map([["calls", 0]]));
+      sums.set(campaignId, new Map());
     }
     stats.total += group.calls;
     const status = group.status ?? "(none)";
