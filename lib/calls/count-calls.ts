@@ -11,10 +11,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export type CallCount = BoundedCount;
 
 export async function countCalls(filters: CallFilters): Promise<CallCount> {
-  // answer_call_rollups are per UTC day: a range without a whole one is counted below, within its budget.
-  if (rollupsCanAnswer(filters, "calls") || (answerCallRollupsCanAnswer(filters) && wholeDays(filters) !== null)) {
+  if (rollupsCanCount(filters)) {
     const { rows } = await aggregateCalls(filters, []);
     return { total: rows[0]?.calls ?? 0, isLowerBound: false };
   }
   return boundedCount(Prisma.sql`FROM calls c WHERE ${callWhereSql(filters)}`);
+}
+
+/** Whether countCalls counts `filters` from the rollups (exact at any size) rather than over calls. */
+export function rollupsCanCount(filters: CallFilters): boolean {
+  // answer_call_rollups are per UTC day: a range without a whole one is counted over calls, within its budget.
+  return rollupsCanAnswer(filters, "calls") || (answerCallRollupsCanAnswer(filters) && wholeDays(filters) !== null);
 }

@@ -34,13 +34,12 @@ function exactCount(query: string) {
   captured.push({ query: sql.text, params: sql.values });
   return Promise.resolve();
 }
-const { answerCallRollupsCanAnswer, rollupsCanAnswer } = await import("../../lib/calls/call-filters-sql.ts");
-const { countCalls } = await import("../../lib/calls/count-calls.ts");
+const { countCalls, rollupsCanCount } = await import("../../lib/calls/count-calls.ts");
 /** The list's page and its count, as GET /api/calls runs them: from the rollups where they can, else exact over calls. */
 const listAndCount = (query: string) => async () => {
   await listCalls(filters(query));
   const f = filters(query);
-  if (rollupsCanAnswer(f, "calls") || answerCallRollupsCanAnswer(f)) await countCalls(f);
+  if (rollupsCanCount(f)) await countCalls(f);
   else await exactCount(query);
 };
 const email = (await pool.query<{ email: string }>(
