@@ -278,9 +278,10 @@ function chartDays(html: string): Record<string, Record<string, number>> {
 // By UTC day the chart reads call_rollups_daily (a UTC day is one row per group); by days of another
 // zone too, each UTC day counted on the local day of its noon and the hours that fall on another day
 // moved (New York's first hours of a UTC day, Auckland's whole day a day later, less its last hours),
-// and Kolkata's half-hour midnights from calls.
+// and the part of the hour a midnight cuts that is on the other day than the hour's middle from calls
+// (Kolkata, +05:30: 18:00–18:30 UTC; Kathmandu, +05:45: 18:00–18:15).
 // An open end is closed at the rollups' first or last hour.
-for (const [zone, query] of ["UTC", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"].flatMap((zone) =>
+for (const [zone, query] of ["UTC", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Auckland"].flatMap((zone) =>
   ["from=2026-10-09&to=2026-10-14&test=include", "from=2026-10-09&test=include", "to=2026-10-14&test=include"].map((query) => [zone, query] as const),
 )) {
   test(`the overview's calls per day in ${zone} (${query}) equal a scan of the calls by local day and status`, async () => {
