@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../test/support/test-data
 import { postWebhook, startTestApp, type TestApp } from "../test/support/test-app.ts";
 import { payloadFor } from "../test/support/voxia-fixtures.ts";
 import { addUser, readySession } from "../test/support/users.ts";
-import { screenshotAndScan } from "./dashboard-support.ts";
+import { screenshotEverywhere } from "./screenshot.ts";
 
 const PASSWORD = "e2e-alerts-dashboard-password";
 const API_TOKEN = "e2e-alerts-api-token";
@@ -52,9 +52,9 @@ test("alerts show with what is missing; a member acknowledges one and the badge 
   await expect(first).toContainText("last stage was HANG_UP");
   await expect(first.getByRole("link", { name: "Open the call" })).toHaveAttribute("href", "/calls/e2e-alert-call-1");
 
-  await screenshotAndScan(page, `${app.url}/alerts`, "alerts", async (p) => {
+  await screenshotEverywhere(page, "alerts", `${app.url}/alerts`, { scan: true, ready: async (p) => {
     await expect(p.locator("li[data-alert-id]")).toHaveCount(2);
-  });
+  } });
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${app.url}/alerts`);

@@ -1,5 +1,5 @@
 // A call's page: every field, the transcript as a conversation, events, deliveries, stepping, 404, a11y.
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousA11yViolations } from "./dashboard-support.ts";
 import { expect, test } from "@playwright/test";
 import { SPRING } from "../test/support/calls-seed.ts";
 import { seedCalls } from "./seed-calls.ts";
@@ -114,9 +114,7 @@ test("/calls/{id} has no serious or critical accessibility violations", async ({
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/calls/call-ada");
     await page.getByText("Raw body").first().click();
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectNoSeriousA11yViolations(page, scheme);
   }
 });
 

@@ -1,6 +1,6 @@
 // The calls list: filters in the URL, text search, pagination, empty states, CSV export, a11y, looks.
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousA11yViolations } from "./dashboard-support.ts";
 import { expect, test, type Page } from "@playwright/test";
 import { BULK, BULK_COUNT, ENTERPRISE, RENEWALS, SPRING, UNIQUE_WORD } from "../test/support/calls-seed.ts";
 import { csvRecords } from "../test/support/parse-csv.ts";
@@ -310,11 +310,7 @@ test("Export CSV downloads exactly the filtered calls, every page of them", asyn
 
 test("/calls has no serious or critical accessibility violations, filter menus open included", async ({ page }) => {
   test.setTimeout(120_000);
-  const scan = async (what: string) => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${what}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  };
+  const scan = (what: string) => expectNoSeriousA11yViolations(page, what);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/calls?test=include&contactStatus=callMeLater&minDuration=30&maxDuration=120&answer=Seats:gte:20&status=(none)");

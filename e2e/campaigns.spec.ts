@@ -1,7 +1,8 @@
 // Campaigns (/campaigns, /campaigns/{id}): totals and outcome mix per campaign, and one campaign's
 // funnel, outcomes and key-question breakdown, all matching the seeded calls.
 import { expect, test } from "@playwright/test";
-import { screenshotAndScan, seedCalls, type SeedCall } from "./dashboard-support.ts";
+import { seedCalls, type SeedCall } from "./dashboard-support.ts";
+import { screenshotEverywhere } from "./screenshot.ts";
 
 const A = { id: "e2e-campaigns-solar", name: "Solar panels" };
 const B = { id: "e2e-campaigns-quiet", name: "Quiet campaign" };
@@ -125,11 +126,11 @@ test("an unknown campaign id is a 404 with a way back", async ({ page }) => {
 
 test("campaigns screenshots and accessibility", async ({ page }) => {
   test.setTimeout(240_000);
-  await screenshotAndScan(page, "/campaigns", "campaigns", async (p) => {
+  await screenshotEverywhere(page, "campaigns", "/campaigns", { scan: true, ready: async (p) => {
     await expect(p.locator(`tr[data-campaign="${A.id}"]`)).toBeVisible();
-  });
-  await screenshotAndScan(page, `/campaigns/${A.id}`, "campaign", async (p) => {
+  } });
+  await screenshotEverywhere(page, "campaign", `/campaigns/${A.id}`, { scan: true, ready: async (p) => {
     await expect(p.locator('[data-chart="Outcomes over time"] rect[data-count]').first()).toBeVisible();
     await expect(p.locator('[data-question="Notes"]')).toBeVisible();
-  });
+  } });
 });

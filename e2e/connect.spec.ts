@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { createTestDatabase, type TestDatabase } from "../test/support/test-database.ts";
 import { startTestApp, type TestApp } from "../test/support/test-app.ts";
-import { screenshotAndScan } from "./dashboard-support.ts";
+import { screenshotEverywhere } from "./screenshot.ts";
 
 test("without a secret the page shows the bare URL and says plainly that anyone can post", async ({ page, baseURL }) => {
   await page.goto("/settings/webhook");
@@ -56,9 +56,9 @@ test("refused requests are counted per reason and the newest listed with the rea
 
 test("connect page screenshots and accessibility", async ({ page }) => {
   test.setTimeout(120_000);
-  await screenshotAndScan(page, "/settings/webhook", "connect", async (p) => {
+  await screenshotEverywhere(page, "connect", "/settings/webhook", { scan: true, ready: async (p) => {
     await expect(p.locator("[data-webhook-url]")).toBeVisible();
-  });
+  } });
 });
 
 test.describe("with WEBHOOK_SECRET set", () => {

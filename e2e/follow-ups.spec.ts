@@ -8,7 +8,8 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { lifecycleDeliveries, type CallSpec } from "../test/support/voxia-fixtures.ts";
 import { csvRecords } from "../test/support/parse-csv.ts";
-import { screenshotAndScan, summaryOf } from "./dashboard-support.ts";
+import { summaryOf } from "./dashboard-support.ts";
+import { screenshotEverywhere } from "./screenshot.ts";
 
 const CAMPAIGN = { id: "e2e-follow-ups", name: "Follow-up drive" };
 const ANNA = { id: "fu-anna", name: "Anna Callback", phoneNumber: "+15557770001" };
@@ -229,9 +230,9 @@ test("contacts, follow-ups and the do-not-call list: screenshots and accessibili
     await p.waitForLoadState("load");
     await expect(p.locator('[role="status"][aria-label^="Loading"]')).toHaveCount(0);
   };
-  await screenshotAndScan(page, `/contacts?campaign=${CAMPAIGN.id}`, "contacts", ready);
-  await screenshotAndScan(page, `/contacts/${ANNA.id}`, "contact", ready);
-  await screenshotAndScan(page, `/contacts/${DORA.id}`, "contact-suppressed", ready);
-  await screenshotAndScan(page, "/follow-ups", "follow-ups", ready);
-  await screenshotAndScan(page, "/suppression", "suppression", ready);
+  await screenshotEverywhere(page, "contacts", `/contacts?campaign=${CAMPAIGN.id}`, { scan: true, ready });
+  await screenshotEverywhere(page, "contact", `/contacts/${ANNA.id}`, { scan: true, ready });
+  await screenshotEverywhere(page, "contact-suppressed", `/contacts/${DORA.id}`, { scan: true, ready });
+  await screenshotEverywhere(page, "follow-ups", "/follow-ups", { scan: true, ready });
+  await screenshotEverywhere(page, "suppression", "/suppression", { scan: true, ready });
 });

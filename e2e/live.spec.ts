@@ -4,7 +4,7 @@
 // campaign of this spec's own, so the other specs' calls (posted meanwhile) change nothing it counts.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { lifecycleDeliveries, payloadFor, type CallSpec } from "../test/support/voxia-fixtures.ts";
-import { screenshotAndScan } from "./dashboard-support.ts";
+import { screenshotEverywhere } from "./screenshot.ts";
 
 const CAMPAIGN = { id: "e2e-live", name: "Live drive" };
 const OTHER = { id: "e2e-live-other", name: "Another drive" };
@@ -86,9 +86,9 @@ test("the Live view lists calls in progress with their elapsed time, and lets ea
   await expect(row(late.id)).toBeVisible({ timeout: 10_000 });
   await expect(row(talking.id)).toContainText("Connected");
 
-  await screenshotAndScan(page, "/live", "live", async (p) => {
+  await screenshotEverywhere(page, "live", "/live", { scan: true, ready: async (p) => {
     await expect(p.locator(`tr[data-live-call="${talking.id}"]`)).toBeVisible();
-  });
+  } });
   // End them, so the Live view of other runs on this database starts empty of this spec's calls.
   for (const c of [talking, late]) await post(request, JSON.stringify(payloadFor(c, "HANG_UP", "ended")));
 });

@@ -1,7 +1,8 @@
 // Overview (/): KPI cards and both charts count exactly the seeded calls; clicking a segment opens
 // the calls list with that filter.
 import { expect, test } from "@playwright/test";
-import { countBy, screenshotAndScan, seedCalls, utcDay, type SeedCall } from "./dashboard-support.ts";
+import { countBy, seedCalls, utcDay, type SeedCall } from "./dashboard-support.ts";
+import { screenshotEverywhere } from "./screenshot.ts";
 
 const A = { id: "e2e-overview-spring", name: "Spring outreach" };
 const B = { id: "e2e-overview-renewals", name: "Renewals <Q3>" };
@@ -137,7 +138,7 @@ test("a chosen range replaces the default one, in the URL", async ({ page }) => 
 
 test("overview screenshots and accessibility", async ({ page }) => {
   test.setTimeout(120_000);
-  await screenshotAndScan(page, OVERVIEW, "overview", async (p) => {
+  await screenshotEverywhere(page, "overview", OVERVIEW, { scan: true, ready: async (p) => {
     await expect(p.locator('[data-chart="Calls per day by outcome"] rect[data-count]').first()).toBeVisible();
-  });
+  } });
 });

@@ -1,5 +1,5 @@
 // Saved views on the calls page: name the current filter, open it from the list, rename, delete.
-import AxeBuilder from "@axe-core/playwright";
+import { axe } from "./dashboard-support.ts";
 import { expect, test } from "@playwright/test";
 import { payloadFor } from "../test/support/voxia-fixtures.ts";
 
@@ -31,7 +31,7 @@ test("save the current filter as a view, open it, rename it and delete it", asyn
   // The view of the filter on screen is marked as the current one.
   await expect(link).toHaveAttribute("aria-current", "page");
 
-  const scan = await new AxeBuilder({ page }).include('[aria-label="Saved views"]').analyze();
+  const scan = await axe(page).include('[aria-label="Saved views"]').analyze();
   expect(scan.violations).toEqual([]);
 
   // Elsewhere, the link opens exactly the saved filter.
