@@ -55,8 +55,6 @@ test("alerts show with what is missing; a member acknowledges one and the badge 
   await screenshotEverywhere(page, "alerts", `${app.url}/alerts`, { scan: true, ready: async (p) => {
     await expect(p.locator("li[data-alert-id]")).toHaveCount(2);
   } });
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${app.url}/alerts`);
 
   await first.getByRole("button", { name: /Acknowledge/ }).click();

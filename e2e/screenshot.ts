@@ -33,5 +33,7 @@ export async function screenshotEverywhere(
       await page.screenshot({ path: `e2e/screenshots/${name}-${size}-${scheme}.png`, fullPage: true });
     }
   }
+  // Left as it was found: desktop width, light.
   await page.setViewportSize(SIZES.desktop);
+  await page.emulateMedia({ colorScheme: "light" });
 }

@@ -77,7 +77,7 @@ const cases: [string, () => Promise<unknown>][] = [
   ["/ KPI cards, last 30 days (rollups)", () => getCallKpis(dashboardRange({}).filters)],
   ["/ calls over time, last 30 days (rollups)", () => getCallsOverTime(dashboardRange({}).filters, dashboardRange({}))],
   ...["America/New_York", "Asia/Kolkata"].map((timeZone): [string, () => Promise<unknown>] => [
-    `/ calls over time, last 30 days in ${timeZone} (hourly rollups${timeZone === "Asia/Kolkata" ? " + the hour each midnight cuts, from calls" : ""})`,
+    `/ calls over time, last 30 days in ${timeZone} (daily rollups, the hours on another local day from hourly ones${timeZone === "Asia/Kolkata" ? ", the hour each midnight cuts from calls" : ""})`,
     () => getCallsOverTime(dashboardRange({}, { timeZone }).filters, dashboardRange({}, { timeZone })),
   ]),
   ["/campaigns/{id} key questions, last 30 days (answer rollups)", () => getKeyQuestionBreakdown(dashboardRange({ campaign: sample.campaign_id }).filters)],
